@@ -1,0 +1,30 @@
+namespace ProactiveSuite.Contracts.Notifications;
+
+/// <summary>Event: a notification could not be delivered, and will not be without a new command.</summary>
+/// <param name="NotificationId">The notification's id, or an empty string when the command had none.</param>
+/// <param name="Recipient">The recipient, when the command named one.</param>
+/// <param name="ReasonCode">A stable, machine-readable code: one of <see cref="NotificationFailureReasons"/>.</param>
+/// <param name="Reason">A human-readable explanation.</param>
+/// <param name="FailedAt">When the Dispatcher gave up.</param>
+public sealed record NotificationFailed(
+    string NotificationId,
+    Recipient? Recipient,
+    string ReasonCode,
+    string Reason,
+    DateTimeOffset FailedAt);
+
+/// <summary>The reason codes of <see cref="NotificationFailed.ReasonCode"/>. New codes may be added.</summary>
+public static class NotificationFailureReasons
+{
+    /// <summary>The command itself is not valid (missing recipient, empty text, …); the reason says what.</summary>
+    public const string Invalid = "Invalid";
+
+    /// <summary>No conversation with the user is stored and the command did not allow creating one (or it could not be).</summary>
+    public const string NoReference = "NoReference";
+
+    /// <summary>The channel's connector refused the message; the reason carries its status code and error.</summary>
+    public const string ConnectorRejected = "ConnectorRejected";
+
+    /// <summary>The connector could not be reached or kept failing for a passing reason.</summary>
+    public const string Transient = "Transient";
+}

@@ -1,0 +1,127 @@
+using System.Net;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Connector;
+using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Bot.Schema;
+using Newtonsoft.Json.Linq;
+using ProactiveSuite.Contracts.Notifications;
+using ProactiveSuite.Contracts.References;
+
+namespace ProactiveSuite.Dispatcher.Connector;
+
+/// <summary>
+/// <see cref="IChannelConnector"/> on the Bot Framework SDK's <see cref="CloudAdapter"/>: the same
+/// <c>ContinueConversationAsync</c> and <c>CreateConversationAsync</c> calls as the classic proactive
+/// samples, with the bot's credentials from the <c>Bot</c> configuration section.
+/// </summary>
+internal sealed class BotConnector : IChannelConnector
+{
+    private readonly CloudAdapter _adapter;
+    private readonly string _botAppId;
+
+    public BotConnector(IConfiguration configuration, IHttpClientFactory httpClients, ILogger<BotConnector> logger)
+    {
+        var bot = configuration.GetSection("Bot");
+        _botAppId = bot["MicrosoftAppId"] ?? "";
+        var authentication = new ConfigurationBotFrameworkAuthentication(bot, httpClientFactory: httpClients, logger: logger);
+        _adapter = new CloudAdapter(authentication, logger);
+    }
+
+    public async Task<string?> SendAsync(ConversationAddress address, OutboundMessage message, CancellationToken cancellationToken)
+    {
+        string? activityId = null;
+        await CallConnectorAsync(() => _adapter.ContinueConversationAsync(
+            _botAppId,
+            ToReference(address),
+            async (turn, ct) => activityId = (await turn.SendActivityAsync(ToActivity(message), ct))?.Id,
+            cancellationToken));
+        return activityId;
+    }
+
+    public async Task<CreatedConversation> CreateConversationAsync(ChannelEndpoint endpoint, Recipient recipient, OutboundMessage message, CancellationToken cancellationToken)
+    {
+        var parameters = new ConversationParameters
+        {
+            IsGroup = false,
+            Bot = new ChannelAccount(endpoint.BotId, endpoint.BotName),
+            Members = [new ChannelAccount(recipient.UserId)],
+            TenantId = recipient.TenantId,
+            ChannelData = recipient.TenantId is null ? null : new JObject { ["tenant"] = new JObject { ["id"] = recipient.TenantId } },
+        };
+        CreatedConversation? created = null;
+        await CallConnectorAsync(() => _adapter.CreateConversationAsync(
+            _botAppId,
+            recipient.ChannelId,
+            endpoint.ServiceUrl,
+            audience: null,
+            parameters,
+            async (turn, ct) =>
+            {
+                var activityId = (await turn.SendActivityAsync(ToActivity(message), ct))?.Id;
+                var conversation = turn.Activity.Conversation;
+                created = new CreatedConversation(
+                    new ConversationAddress(
+                        recipient.ChannelId,
+                        endpoint.ServiceUrl,
+                        new ConversationInfo(conversation.Id, conversation.ConversationType, recipient.TenantId, IsGroup: false),
+                        new ParticipantInfo(recipient.UserId, null, null),
+                        new ParticipantInfo(endpoint.BotId, endpoint.BotName, null),
+                        Locale: null),
+                    activityId);
+            },
+            cancellationToken));
+        return created ?? throw new ConnectorException(null, null, "The connector created no conversation.");
+    }
+
+    private static async Task CallConnectorAsync(Func<Task> call)
+    {
+        try
+        {
+            await call();
+        }
+        catch (ErrorResponseException e)
+        {
+            throw new ConnectorException(e.Response?.StatusCode, e.Body?.Error?.Code, $"The connector answered {(int?)e.Response?.StatusCode} {e.Body?.Error?.Code}: {e.Body?.Error?.Message}", e);
+        }
+        catch (Microsoft.Rest.HttpOperationException e)
+        {
+            throw new ConnectorException(e.Response?.StatusCode, null, $"The connector answered {(int?)e.Response?.StatusCode}: {e.Message}", e);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new ConnectorException(e.StatusCode, null, $"The connector could not be reached: {e.Message}", e);
+        }
+        catch (TaskCanceledException e) when (e.InnerException is TimeoutException)
+        {
+            throw new ConnectorException(null, null, "The connector did not answer in time.", e);
+        }
+    }
+
+    private static ConversationReference ToReference(ConversationAddress address) => new()
+    {
+        ChannelId = address.ChannelId,
+        ServiceUrl = address.ServiceUrl,
+        Conversation = new ConversationAccount(address.Conversation.IsGroup, address.Conversation.ConversationType, address.Conversation.Id, tenantId: address.Conversation.TenantId),
+        User = new ChannelAccount(address.User.Id, address.User.Name, aadObjectId: address.User.AadObjectId),
+        Bot = new ChannelAccount(address.Bot.Id, address.Bot.Name),
+        Locale = address.Locale,
+    };
+
+    private static Activity ToActivity(OutboundMessage message)
+    {
+        var activity = MessageFactory.Text(message.Text);
+        if (message.Attachments.Count > 0)
+        {
+            activity.Attachments = message.Attachments.Select(a => new Attachment
+            {
+                ContentType = a.ContentType,
+                ContentUrl = a.ContentUrl,
+                Name = a.Name,
+                Content = a.Content is { } content ? JToken.Parse(content.GetRawText()) : null,
+            }).ToList();
+        }
+
+        return activity;
+    }
+}

@@ -1,0 +1,31 @@
+using MassTransit;
+using ProactiveSuite.Contracts.Notifications;
+using ProactiveSuite.Dispatcher.Delivery;
+
+namespace ProactiveSuite.Dispatcher.OperatorApi;
+
+/// <summary>Sending over HTTP, for operators and for services that do not speak the bus.</summary>
+public static class NotificationEndpoints
+{
+    public static IEndpointRouteBuilder MapNotificationCommands(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/notifications", async (SendNotification? command, IPublishEndpoint bus, CancellationToken ct) =>
+        {
+            if (command is null)
+            {
+                return Results.Problem("The body must be a SendNotification as JSON.", statusCode: StatusCodes.Status400BadRequest);
+            }
+
+            // Over HTTP the id may be left to us; on the bus it is the publisher's idempotency key.
+            command = string.IsNullOrEmpty(command.NotificationId) ? command with { NotificationId = Guid.NewGuid().ToString("N") } : command;
+            if (NotificationValidation.Problem(command) is { } problem)
+            {
+                return Results.Problem(problem, statusCode: StatusCodes.Status400BadRequest, title: "Not a valid notification");
+            }
+
+            await bus.Publish(command, ct);
+            return Results.Accepted(value: new { notificationId = command.NotificationId });
+        }).WithTags("Notifications");
+        return endpoints;
+    }
+}

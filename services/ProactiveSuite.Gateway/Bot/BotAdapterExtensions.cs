@@ -1,0 +1,38 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Connector.Authentication;
+using ProactiveSuite.Gateway.Capture;
+
+namespace ProactiveSuite.Gateway.Bot;
+
+/// <summary>The Gateway's seam to the Bot Framework SDK: the adapter, its authentication and the bot.</summary>
+public static partial class BotAdapterExtensions
+{
+    /// <summary>Bot credentials (<c>MicrosoftAppId</c>, <c>MicrosoftAppPassword</c>, …) live under this section.</summary>
+    public const string Section = "Bot";
+
+    public static IServiceCollection AddBotAdapter(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<ReferenceCaptureMiddleware>();
+        // CloudAdapter's constructors are ambiguous to the container, so it is built by hand.
+        services.AddSingleton<IBotFrameworkHttpAdapter>(sp =>
+        {
+            var logger = sp.GetRequiredService<ILogger<CloudAdapter>>();
+            var authentication = new ConfigurationBotFrameworkAuthentication(configuration.GetSection(Section), logger: logger);
+            var adapter = new CloudAdapter(authentication, logger);
+            adapter.Use(sp.GetRequiredService<ReferenceCaptureMiddleware>());
+            adapter.OnTurnError = (turnContext, exception) =>
+            {
+                LogTurnFailed(logger, turnContext.Activity.Type, turnContext.Activity.ChannelId, exception);
+                // Rethrown so the channel gets a 500 and delivers the activity again, rather than a 200 for a lost turn.
+                return Task.FromException(exception);
+            };
+            return adapter;
+        });
+        services.AddTransient<IBot, ProactiveBot>();
+        return services;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A {ActivityType} turn from {ChannelId} failed")]
+    private static partial void LogTurnFailed(ILogger logger, string activityType, string channelId, Exception exception);
+}

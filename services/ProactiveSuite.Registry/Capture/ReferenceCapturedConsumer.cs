@@ -1,0 +1,45 @@
+using MassTransit;
+using ProactiveSuite.Contracts.References;
+using ProactiveSuite.Registry.References;
+using ProactiveSuite.ServiceDefaults.Messaging;
+
+namespace ProactiveSuite.Registry.Capture;
+
+/// <summary>Keeps the newest reference of each user from the Gateway's captures.</summary>
+public sealed partial class ReferenceCapturedConsumer(IConversationReferenceStore store, ILogger<ReferenceCapturedConsumer> logger)
+    : IConsumer<ReferenceCaptured>
+{
+    public async Task Consume(ConsumeContext<ReferenceCaptured> context)
+    {
+        if (CapturedReferenceValidation.Problem(context.Message) is { } problem)
+        {
+            throw new InvalidMessageException($"ReferenceCaptured rejected: {problem}");
+        }
+
+        var reference = StoredReference.From(context.Message);
+        if (reference.Address.Conversation.IsGroup)
+        {
+            // A group conversation is not where a personal notification belongs; only one-to-one
+            // conversations become a user's reference.
+            LogGroupConversationSkipped(reference.Key.ChannelId, reference.Address.Conversation.Id);
+            return;
+        }
+
+        var outcome = await store.UpsertNewestAsync(reference, context.CancellationToken);
+        LogCaptured(reference.Key.ChannelId, reference.Address.Conversation.Id, outcome);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Reference from {ChannelId} conversation {ConversationId}: {Outcome}")]
+    private partial void LogCaptured(string channelId, string conversationId, UpsertOutcome outcome);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Reference from {ChannelId} group conversation {ConversationId} not stored")]
+    private partial void LogGroupConversationSkipped(string channelId, string conversationId);
+}
+
+public sealed class ReferenceCapturedConsumerDefinition : ConsumerDefinition<ReferenceCapturedConsumer>
+{
+    public ReferenceCapturedConsumerDefinition() => EndpointName = "registry-reference-captured";
+
+    protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator, IConsumerConfigurator<ReferenceCapturedConsumer> consumerConfigurator, IRegistrationContext context) =>
+        endpointConfigurator.UseShortRetries();
+}

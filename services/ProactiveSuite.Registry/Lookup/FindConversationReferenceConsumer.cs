@@ -1,0 +1,35 @@
+using MassTransit;
+using ProactiveSuite.Contracts.References;
+using ProactiveSuite.Registry.References;
+using ProactiveSuite.ServiceDefaults.Messaging;
+
+namespace ProactiveSuite.Registry.Lookup;
+
+/// <summary>Answers the Dispatcher's look-ups over the bus.</summary>
+public sealed class FindConversationReferenceConsumer(IConversationReferenceStore store) : IConsumer<FindConversationReference>
+{
+    public async Task Consume(ConsumeContext<FindConversationReference> context)
+    {
+        var request = context.Message;
+        var stored = ReferenceKey.TryCreate(request.ChannelId, request.UserId, out var key, out _)
+            ? await store.FindAsync(key, context.CancellationToken)
+            : null;
+
+        if (stored is null)
+        {
+            await context.RespondAsync(new ConversationReferenceNotFound(request.ChannelId ?? "", request.UserId ?? ""));
+        }
+        else
+        {
+            await context.RespondAsync(new ConversationReferenceFound(stored.Address, stored.LastActivityAt));
+        }
+    }
+}
+
+public sealed class FindConversationReferenceConsumerDefinition : ConsumerDefinition<FindConversationReferenceConsumer>
+{
+    public FindConversationReferenceConsumerDefinition() => EndpointName = "registry-reference-lookup";
+
+    protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator, IConsumerConfigurator<FindConversationReferenceConsumer> consumerConfigurator, IRegistrationContext context) =>
+        endpointConfigurator.UseShortRetries();
+}

@@ -1,0 +1,31 @@
+namespace ProactiveSuite.Registry.References;
+
+/// <summary>Where the Registry keeps references: MongoDB in production, an embedded file by default.</summary>
+public interface IConversationReferenceStore
+{
+    /// <summary>Stores <paramref name="reference"/> when <see cref="NewestWins"/> says so, atomically.</summary>
+    Task<UpsertOutcome> UpsertNewestAsync(StoredReference reference, CancellationToken cancellationToken);
+
+    Task<StoredReference?> FindAsync(ReferenceKey key, CancellationToken cancellationToken);
+
+    /// <summary>References in key order, optionally of one channel, starting after a cursor.</summary>
+    Task<ReferencePage> ListAsync(ReferencePageRequest request, CancellationToken cancellationToken);
+}
+
+public enum UpsertOutcome
+{
+    /// <summary>The reference was new, or newer than the stored one, and is now stored.</summary>
+    Stored,
+
+    /// <summary>The stored reference is as new or newer; nothing changed.</summary>
+    Stale,
+}
+
+/// <param name="ChannelId">Only references of this channel, when given.</param>
+/// <param name="After">The <see cref="ReferencePage.Next"/> cursor of the previous page.</param>
+/// <param name="Limit">At most this many references.</param>
+public sealed record ReferencePageRequest(string? ChannelId, ReferenceKey? After, int Limit);
+
+/// <param name="Items">The references of this page.</param>
+/// <param name="Next">The cursor of the next page, or null on the last page.</param>
+public sealed record ReferencePage(IReadOnlyList<StoredReference> Items, ReferenceKey? Next);

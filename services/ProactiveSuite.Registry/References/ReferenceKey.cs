@@ -1,0 +1,61 @@
+namespace ProactiveSuite.Registry.References;
+
+/// <summary>
+/// Identifies one user's reference: a user id is only unique within its channel. Channel ids are
+/// compared without case (channels send them lower-case, publishers may not); user ids are exact,
+/// because some channels' ids are case-sensitive.
+/// </summary>
+public readonly record struct ReferenceKey
+{
+    public const int MaxPartLength = 512;
+
+    private ReferenceKey(string channelId, string userId)
+    {
+        ChannelId = channelId;
+        UserId = userId;
+    }
+
+    public string ChannelId { get; }
+
+    public string UserId { get; }
+
+    /// <summary>The key as one string, ordered by channel then user: the paging cursor.</summary>
+    public string Value => $"{ChannelId}|{UserId}";
+
+    public static ReferenceKey For(string? channelId, string? userId) =>
+        TryCreate(channelId, userId, out var key, out var problem) ? key : throw new ArgumentException(problem);
+
+    public static bool TryCreate(string? channelId, string? userId, out ReferenceKey key, out string problem)
+    {
+        key = default;
+        var channel = channelId?.Trim().ToLowerInvariant();
+        var user = userId?.Trim();
+        problem = (channel, user) switch
+        {
+            ({ Length: 0 } or null, _) => "channelId is required",
+            (_, { Length: 0 } or null) => "userId is required",
+            ({ Length: > MaxPartLength }, _) => $"channelId is longer than {MaxPartLength} characters",
+            (_, { Length: > MaxPartLength }) => $"userId is longer than {MaxPartLength} characters",
+            _ when channel.Contains('|') => "channelId must not contain '|'",
+            _ when channelId!.Any(char.IsControl) || userId!.Any(char.IsControl) => "ids must not contain control characters",
+            _ => "",
+        };
+        if (problem.Length > 0)
+        {
+            return false;
+        }
+
+        key = new ReferenceKey(channel!, user!);
+        return true;
+    }
+
+    /// <summary>Reads a <see cref="Value"/> back, e.g. a paging cursor from a client.</summary>
+    public static bool TryParse(string? value, out ReferenceKey key)
+    {
+        key = default;
+        var separator = value?.IndexOf('|') ?? -1;
+        return separator > 0 && TryCreate(value![..separator], value[(separator + 1)..], out key, out _);
+    }
+
+    public override string ToString() => Value;
+}

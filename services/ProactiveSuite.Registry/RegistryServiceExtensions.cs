@@ -1,0 +1,27 @@
+using MassTransit;
+using ProactiveSuite.Registry.Capture;
+using ProactiveSuite.Registry.Lookup;
+using ProactiveSuite.Registry.References;
+using ProactiveSuite.Registry.References.Stores;
+using ProactiveSuite.ServiceDefaults.Messaging;
+using ProactiveSuite.ServiceDefaults.Storage;
+
+namespace ProactiveSuite.Registry;
+
+public static class RegistryServiceExtensions
+{
+    /// <summary>The Registry: the reference store, the capture consumer and the look-up consumer.</summary>
+    public static IHostApplicationBuilder AddRegistry(this IHostApplicationBuilder builder)
+    {
+        builder.AddStore<IConversationReferenceStore, EmbeddedConversationReferenceStore, MongoConversationReferenceStore>();
+        builder.AddBusConsumers(bus =>
+        {
+            bus.AddConsumer<ReferenceCapturedConsumer, ReferenceCapturedConsumerDefinition>();
+            bus.AddConsumer<FindConversationReferenceConsumer, FindConversationReferenceConsumerDefinition>();
+        });
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapRegistry(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapReferenceLookups();
+}

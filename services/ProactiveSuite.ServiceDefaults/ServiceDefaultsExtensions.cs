@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace ProactiveSuite.ServiceDefaults;
+
+public static class ServiceDefaultsExtensions
+{
+    /// <summary>
+    /// What every ProactiveSuite process has: problem-details errors and health checks. A service gets
+    /// <paramref name="defaultUrl"/> when no URL is configured, so the three services can run side by
+    /// side on one machine without setup.
+    /// </summary>
+    public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, string defaultUrl)
+    {
+        if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]) &&
+            string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]) &&
+            string.IsNullOrEmpty(builder.Configuration["Kestrel:Endpoints:Http:Url"]))
+        {
+            builder.WebHost.UseUrls(defaultUrl);
+        }
+
+        builder.Services.AddProblemDetails();
+        builder.Services.AddHealthChecks();
+        return builder;
+    }
+
+    /// <summary>The anonymous health endpoint that orchestrators and tests wait on.</summary>
+    public static IEndpointRouteBuilder MapDefaultEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapHealthChecks("/health");
+        return endpoints;
+    }
+}

@@ -1,0 +1,81 @@
+using System.Globalization;
+using LiteDB;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using MongoDB.Bson.Serialization.Conventions;
+using MongoDB.Driver;
+
+namespace ProactiveSuite.ServiceDefaults.Storage;
+
+public static class StoreExtensions
+{
+    /// <summary>
+    /// Registers <typeparamref name="TService"/> with the adapter that matches <c>Store:Provider</c>,
+    /// and the database handle that adapter needs (one per process, shared by every store).
+    /// </summary>
+    public static IHostApplicationBuilder AddStore<TService, TEmbedded, TMongo>(this IHostApplicationBuilder builder)
+        where TService : class
+        where TEmbedded : class, TService
+        where TMongo : class, TService
+    {
+        var options = StoreOptionsOf(builder.Configuration);
+        builder.Services.TryAddSingleton(options);
+        if (options.Provider == StoreProvider.MongoDb)
+        {
+            builder.Services.TryAddSingleton<IMongoClient>(_ => new MongoClient(options.MongoConnectionString));
+            builder.Services.TryAddSingleton(sp => CreateMongoDatabase(sp.GetRequiredService<IMongoClient>(), options.MongoDatabase));
+            builder.Services.AddSingleton<TService, TMongo>();
+        }
+        else
+        {
+            builder.Services.TryAddSingleton(_ => OpenEmbeddedDatabase(options.EmbeddedPath));
+            builder.Services.AddSingleton<TService, TEmbedded>();
+        }
+
+        return builder;
+    }
+
+    public static StoreOptions StoreOptionsOf(IConfiguration configuration) =>
+        configuration.GetSection(StoreOptions.Section).Get<StoreOptions>() ?? new StoreOptions();
+
+    /// <summary>Opens (creating if needed) the embedded store file.</summary>
+    public static LiteDatabase OpenEmbeddedDatabase(string path)
+    {
+        var fullPath = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
+        // Direct mode: this process owns the file, which is what the single-process default is.
+        return new LiteDatabase(new ConnectionString
+        {
+            Filename = fullPath,
+            Connection = ConnectionType.Direct,
+            // LiteDB compares strings case-insensitively by default; ids from channels are case-sensitive.
+            Collation = new LiteDB.Collation(CultureInfo.InvariantCulture.LCID, CompareOptions.Ordinal),
+        });
+    }
+
+    /// <summary>The MongoDB database, with ProactiveSuite's serialisation conventions in place.</summary>
+    public static IMongoDatabase CreateMongoDatabase(IMongoClient client, string databaseName)
+    {
+        MongoConventions.Register();
+        return client.GetDatabase(databaseName);
+    }
+
+    private static class MongoConventions
+    {
+        private static int _registered;
+
+        public static void Register()
+        {
+            // The convention registry is process-wide; registering twice would apply it twice.
+            if (Interlocked.Exchange(ref _registered, 1) == 1)
+            {
+                return;
+            }
+
+            var pack = new ConventionPack { new CamelCaseElementNameConvention(), new IgnoreExtraElementsConvention(true) };
+            ConventionRegistry.Register("ProactiveSuite", pack, type => type.Namespace?.StartsWith("ProactiveSuite", StringComparison.Ordinal) == true);
+        }
+    }
+}
