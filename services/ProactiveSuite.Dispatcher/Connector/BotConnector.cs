@@ -34,7 +34,7 @@ internal sealed class BotConnector : IChannelConnector
         await CallConnectorAsync(() => _adapter.ContinueConversationAsync(
             _botAppId,
             ToReference(address),
-            async (turn, ct) => activityId = (await turn.SendActivityAsync(ToActivity(message), ct))?.Id,
+            async (turn, ct) => activityId = await PostNewMessageAsync(turn, message, ct),
             cancellationToken));
         return activityId;
     }
@@ -58,7 +58,7 @@ internal sealed class BotConnector : IChannelConnector
             parameters,
             async (turn, ct) =>
             {
-                var activityId = (await turn.SendActivityAsync(ToActivity(message), ct))?.Id;
+                var activityId = await PostNewMessageAsync(turn, message, ct);
                 var conversation = turn.Activity.Conversation;
                 created = new CreatedConversation(
                     new ConversationAddress(
@@ -72,6 +72,17 @@ internal sealed class BotConnector : IChannelConnector
             },
             cancellationToken));
         return created ?? throw new ConnectorException(null, null, "The connector created no conversation.");
+    }
+
+    /// <summary>
+    /// Posts a message that starts something new in the conversation. The SDK gives a proactive turn a
+    /// made-up activity id, and would post a reply to it; without the id the adapter uses the connector's
+    /// "send to conversation" endpoint, which is the one meant for proactive messages.
+    /// </summary>
+    private static async Task<string?> PostNewMessageAsync(ITurnContext turn, OutboundMessage message, CancellationToken cancellationToken)
+    {
+        turn.Activity.Id = null;
+        return (await turn.SendActivityAsync(ToActivity(message), cancellationToken))?.Id;
     }
 
     private static async Task CallConnectorAsync(Func<Task> call)

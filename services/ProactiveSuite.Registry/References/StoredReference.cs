@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using ProactiveSuite.Contracts.References;
 
 namespace ProactiveSuite.Registry.References;
@@ -9,6 +10,7 @@ public sealed record StoredReference(
     string? LastActivityId,
     string LastActivityType)
 {
+    [JsonIgnore]
     public ReferenceKey Key => ReferenceKey.For(Address.ChannelId, Address.User.Id);
 
     /// <summary>

@@ -1,0 +1,59 @@
+namespace ProactiveSuite.ChannelEmulator;
+
+/// <summary>Maps the emulated channel's routes into a host.</summary>
+public static class ChannelEmulatorEndpointRouteBuilderExtensions
+{
+    /// <summary>
+    /// Maps the Bot Connector routes (<c>{prefix}/v3/conversations...</c>) and the control routes
+    /// (<c>{prefix}/emulator/...</c>). The serviceUrl bots call back is then <c>{base}{prefix}</c>.
+    /// </summary>
+    /// <param name="endpoints">The host's route builder.</param>
+    /// <param name="prefix">Where to mount the emulator, e.g. <c>/emulator</c> when it shares a host with the bot; empty for the root.</param>
+    /// <returns><paramref name="endpoints"/>, for chaining.</returns>
+    public static IEndpointRouteBuilder MapChannelEmulator(this IEndpointRouteBuilder endpoints, string prefix = "")
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        prefix = NormalisePrefix(prefix);
+
+        var services = endpoints.ServiceProvider;
+        var options = services.GetService<ChannelEmulatorOptions>()
+            ?? throw new InvalidOperationException("Call services.AddChannelEmulator() before MapChannelEmulator().");
+        var transcript = services.GetRequiredService<ChannelTranscript>();
+        var clock = services.GetRequiredService<TimeProvider>();
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(EmulatorLog.Category);
+        var serviceUrl = new ChannelServiceUrl(options, prefix);
+        var connector = new ConnectorApi(transcript, serviceUrl, clock, logger);
+        var control = new ControlApi(
+            transcript, options, serviceUrl, new BotGateway(services.GetRequiredService<IHttpClientFactory>()), clock, logger);
+
+        // A channel's callers never carry the host's credentials: the bot's connector client sends a Bot Framework
+        // token (or none), and tests and people send nothing. A host-wide fallback policy must not lock them out.
+        var group = endpoints.MapGroup(prefix).AllowAnonymous();
+
+        group.MapPost("/v3/conversations", Answer(connector.CreateConversationAsync));
+        group.MapPost("/v3/conversations/{conversationId}/activities", Answer(connector.SendToConversationAsync));
+        group.MapPost("/v3/conversations/{conversationId}/activities/{activityId}", Answer(connector.ReplyToActivityAsync));
+
+        group.MapPost("/emulator/users/{userId}/messages", Answer(control.UserMessageAsync));
+        group.MapPost("/emulator/users/{userId}/join", Answer(control.UserJoinAsync));
+        group.MapPost("/emulator/activities", Answer(control.ForwardActivityAsync));
+        group.MapGet("/emulator/conversations", Answer(_ => Task.FromResult(control.Conversations())));
+        group.MapGet("/emulator/conversations/{id}/activities", Answer(http => Task.FromResult(control.ConversationActivities(http))));
+        group.MapDelete("/emulator/conversations", Answer(_ => Task.FromResult(control.Clear())));
+
+        return endpoints;
+    }
+
+    /// <summary>
+    /// Plain RequestDelegates: no reflection-built parameter binding, and no chance of a handler's IResult being
+    /// silently dropped because its lambda also fits RequestDelegate.
+    /// </summary>
+    private static RequestDelegate Answer(Func<HttpContext, Task<IResult>> handler) =>
+        async http => await (await handler(http).ConfigureAwait(false)).ExecuteAsync(http).ConfigureAwait(false);
+
+    private static string NormalisePrefix(string? prefix)
+    {
+        var trimmed = (prefix ?? "").Trim().Trim('/');
+        return trimmed.Length == 0 ? "" : "/" + trimmed;
+    }
+}

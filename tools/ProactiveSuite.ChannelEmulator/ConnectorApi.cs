@@ -1,0 +1,125 @@
+using System.Text.Json.Nodes;
+
+namespace ProactiveSuite.ChannelEmulator;
+
+/// <summary>
+/// The Bot Connector REST API v3 calls a bot makes to message users proactively, answered like the real service
+/// (status codes, ResourceResponse bodies, ErrorResponse on bad input). Any conversation id is accepted: a bot may
+/// hold references captured before this emulator started.
+/// </summary>
+internal sealed class ConnectorApi(ChannelTranscript transcript, ChannelServiceUrl serviceUrl, TimeProvider clock, ILogger logger)
+{
+    /// <summary><c>POST /v3/conversations</c> with ConversationParameters; answers 201 ConversationResourceResponse.</summary>
+    public async Task<IResult> CreateConversationAsync(HttpContext http)
+    {
+        var parameters = await RequestJson.ReadObjectAsync(http.Request, http.RequestAborted).ConfigureAwait(false);
+        if (parameters is null)
+        {
+            return EmulatorResults.BadArgument("The body must be a JSON object (ConversationParameters).");
+        }
+        if (parameters["members"] is not JsonArray { Count: > 0 } membersJson || membersJson.Any(m => m is not JsonObject))
+        {
+            return EmulatorResults.BadArgument("ConversationParameters.members must list at least one account.");
+        }
+        if (parameters["isGroup"] is JsonNode isGroupJson && !(isGroupJson is JsonValue v && v.TryGetValue<bool>(out _)))
+        {
+            return EmulatorResults.BadArgument("ConversationParameters.isGroup must be true or false.");
+        }
+
+        var activityJson = parameters["activity"];
+        JsonObject? activity = null;
+        if (activityJson is not null)
+        {
+            activity = activityJson as JsonObject;
+            if (RequestJson.ActivityProblem(activity) is { } problem)
+            {
+                return EmulatorResults.BadArgument(problem);
+            }
+        }
+
+        var conversationId = "emu-conv-" + JsonText.NewId();
+        var now = clock.GetUtcNow();
+        var bot = parameters["bot"] as JsonObject;
+        var channelData = parameters["channelData"] as JsonObject;
+        var activityId = activity is null ? null : JsonText.NewId();
+
+        // The conversation first, then its first activity: the order in which the channel makes them exist.
+        transcript.Add(new ConversationCreated(
+            conversationId,
+            [.. membersJson.Select(m => JsonSnapshot.Of(m!.AsObject()))],
+            bot is null ? null : JsonSnapshot.Of(bot),
+            parameters["isGroup"]?.GetValue<bool>() ?? false,
+            JsonText.StringOf(parameters, "tenantId") ?? JsonText.StringOf(channelData?["tenant"] as JsonObject, "id"),
+            channelData is null ? null : JsonSnapshot.Of(channelData),
+            activityId,
+            now));
+        EmulatorLog.ConversationCreated(logger, conversationId, membersJson.Count);
+
+        if (activity is not null)
+        {
+            var snapshot = JsonSnapshot.Of(activity);
+            snapshot["id"] = activityId;
+            // The channel delivers the first activity into the conversation it just created, from the bot.
+            if (snapshot["conversation"] is JsonObject conversation)
+            {
+                conversation["id"] = conversationId;
+            }
+            else
+            {
+                snapshot["conversation"] = new JsonObject { ["id"] = conversationId };
+            }
+            if (snapshot["from"] is null && bot is not null)
+            {
+                snapshot["from"] = JsonSnapshot.Of(bot);
+            }
+            Record(new RecordedActivity(conversationId, activityId!, ActivityDirection.ToUser, ConnectorOperation.CreateConversation, snapshot, now));
+        }
+
+        return EmulatorResults.Json(StatusCodes.Status201Created, new JsonObject
+        {
+            ["id"] = conversationId,
+            ["activityId"] = activityId,
+            ["serviceUrl"] = serviceUrl.For(http.Request),
+        });
+    }
+
+    /// <summary><c>POST /v3/conversations/{conversationId}/activities</c>; answers 200 ResourceResponse.</summary>
+    public Task<IResult> SendToConversationAsync(HttpContext http) =>
+        ReceiveFromBotAsync(http, ConnectorOperation.SendToConversation, replyToId: null);
+
+    /// <summary><c>POST /v3/conversations/{conversationId}/activities/{activityId}</c>; answers 200 ResourceResponse.</summary>
+    public Task<IResult> ReplyToActivityAsync(HttpContext http) =>
+        ReceiveFromBotAsync(http, ConnectorOperation.ReplyToActivity, RouteValue(http, "activityId"));
+
+    private async Task<IResult> ReceiveFromBotAsync(HttpContext http, ConnectorOperation operation, string? replyToId)
+    {
+        var activity = await RequestJson.ReadObjectAsync(http.Request, http.RequestAborted).ConfigureAwait(false);
+        if (RequestJson.ActivityProblem(activity) is { } problem)
+        {
+            return EmulatorResults.BadArgument(problem);
+        }
+
+        var conversationId = RouteValue(http, "conversationId");
+        var activityId = JsonText.NewId();
+        var snapshot = JsonSnapshot.Of(activity!);
+        // The channel owns activity ids: the recorded activity carries the id the bot is answered with.
+        snapshot["id"] = activityId;
+        if (replyToId is not null)
+        {
+            // The URL names the activity replied to; the SDK also puts it in the body, which is kept when present.
+            snapshot["replyToId"] ??= replyToId;
+        }
+
+        Record(new RecordedActivity(conversationId, activityId, ActivityDirection.ToUser, operation, snapshot, clock.GetUtcNow()));
+        return EmulatorResults.Json(StatusCodes.Status200OK, new JsonObject { ["id"] = activityId });
+    }
+
+    private void Record(RecordedActivity activity)
+    {
+        transcript.Add(activity);
+        EmulatorLog.BotSent(logger, activity);
+    }
+
+    private static string RouteValue(HttpContext http, string name) =>
+        http.Request.RouteValues[name] as string ?? throw new InvalidOperationException($"The route has no {name}.");
+}

@@ -1,0 +1,170 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace ProactiveSuite.ChannelEmulator;
+
+/// <summary>
+/// The routes that make the emulator act as a user (post activities to the bot) and show what it recorded.
+/// Used by tests, the demo and people with curl; not part of the Bot Connector API.
+/// </summary>
+internal sealed class ControlApi(
+    ChannelTranscript transcript,
+    ChannelEmulatorOptions options,
+    ChannelServiceUrl serviceUrl,
+    BotGateway gateway,
+    TimeProvider clock,
+    ILogger logger)
+{
+    /// <summary><c>POST /emulator/users/{userId}/messages</c> with <c>{"text", "name"?, "conversationId"?}</c>.</summary>
+    public async Task<IResult> UserMessageAsync(HttpContext http)
+    {
+        var body = await RequestJson.ReadObjectAsync(http.Request, http.RequestAborted).ConfigureAwait(false);
+        if (body is null)
+        {
+            return EmulatorResults.BadArgument("The body must be a JSON object: {\"text\": \"...\"}.");
+        }
+        var text = JsonText.StringOf(body, "text");
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return EmulatorResults.BadArgument("text must be a non-empty string.");
+        }
+
+        var turn = UserTurnFor(http, body);
+        return await PostAsUserAsync(http, UserActivities.Message(turn, options, text), turn.UserId).ConfigureAwait(false);
+    }
+
+    /// <summary><c>POST /emulator/users/{userId}/join</c>, optional body <c>{"name"?, "conversationId"?}</c>.</summary>
+    public async Task<IResult> UserJoinAsync(HttpContext http)
+    {
+        JsonObject? body = null;
+        if (HasBody(http.Request))
+        {
+            body = await RequestJson.ReadObjectAsync(http.Request, http.RequestAborted).ConfigureAwait(false);
+            if (body is null)
+            {
+                return EmulatorResults.BadArgument("The body, when sent, must be a JSON object: {\"name\"?, \"conversationId\"?}.");
+            }
+        }
+
+        var turn = UserTurnFor(http, body);
+        return await PostAsUserAsync(http, UserActivities.Join(turn, options), turn.UserId).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// <c>POST /emulator/activities?keepServiceUrl=false</c>: posts any activity (e.g. a Teams-shaped one) to the bot.
+    /// Its serviceUrl becomes the emulator's unless kept, so the bot's replies and proactive sends come back here.
+    /// </summary>
+    public async Task<IResult> ForwardActivityAsync(HttpContext http)
+    {
+        var keepServiceUrl = false;
+        var keepQuery = http.Request.Query["keepServiceUrl"];
+        if (keepQuery.Count > 0 && !bool.TryParse(keepQuery[0], out keepServiceUrl))
+        {
+            return EmulatorResults.BadArgument("keepServiceUrl must be true or false.");
+        }
+
+        var activity = await RequestJson.ReadObjectAsync(http.Request, http.RequestAborted).ConfigureAwait(false);
+        if (RequestJson.ActivityProblem(activity) is { } problem)
+        {
+            return EmulatorResults.BadArgument(problem);
+        }
+        if (string.IsNullOrEmpty(JsonText.StringOf(activity!["conversation"] as JsonObject, "id")))
+        {
+            return EmulatorResults.BadArgument("The activity has no conversation.id.");
+        }
+
+        if (!keepServiceUrl)
+        {
+            activity!["serviceUrl"] = serviceUrl.For(http.Request);
+        }
+        if (string.IsNullOrEmpty(JsonText.StringOf(activity, "id")))
+        {
+            activity!["id"] = JsonText.NewId();
+        }
+
+        var userId = JsonText.StringOf(activity!["from"] as JsonObject, "id") ?? "(no from.id)";
+        return await PostAsUserAsync(http, activity!, userId).ConfigureAwait(false);
+    }
+
+    /// <summary><c>GET /emulator/conversations</c>: every conversation with its activities.</summary>
+    public IResult Conversations()
+    {
+        var all = transcript.All();
+        var conversations = new JsonArray();
+        foreach (var id in transcript.Conversations())
+        {
+            conversations.Add(TranscriptJson.Conversation(id, all.Where(a => string.Equals(a.ConversationId, id, StringComparison.Ordinal))));
+        }
+        return EmulatorResults.Json(StatusCodes.Status200OK, conversations);
+    }
+
+    /// <summary><c>GET /emulator/conversations/{id}/activities</c>: empty for a conversation never seen.</summary>
+    public IResult ConversationActivities(HttpContext http)
+    {
+        var id = http.Request.RouteValues["id"] as string ?? "";
+        return EmulatorResults.Json(StatusCodes.Status200OK, TranscriptJson.Activities(transcript.InConversation(id)));
+    }
+
+    /// <summary><c>DELETE /emulator/conversations</c>: starts a fresh transcript.</summary>
+    public IResult Clear()
+    {
+        transcript.Clear();
+        return Results.NoContent();
+    }
+
+    private async Task<IResult> PostAsUserAsync(HttpContext http, JsonObject activity, string userId)
+    {
+        if (options.GatewayUrl is not { } gatewayUrl)
+        {
+            return EmulatorResults.Error(StatusCodes.Status409Conflict, "NoGateway", "no gateway configured");
+        }
+        if (!gatewayUrl.IsAbsoluteUri)
+        {
+            return EmulatorResults.Error(StatusCodes.Status409Conflict, "NoGateway", $"the gateway URL '{gatewayUrl}' is not absolute");
+        }
+
+        var conversationId = JsonText.StringOf(activity["conversation"] as JsonObject, "id")!;
+        var activityId = JsonText.StringOf(activity, "id")!;
+        var recorded = new RecordedActivity(
+            conversationId, activityId, ActivityDirection.FromUser, ConnectorOperation.UserPost, JsonSnapshot.Of(activity), clock.GetUtcNow());
+        // Recorded before posting: the bot may answer through the connector routes before its HTTP response arrives,
+        // and the transcript must show the user's activity first.
+        transcript.Add(recorded);
+        EmulatorLog.UserSent(logger, userId, recorded);
+
+        var delivery = await gateway.DeliverAsync(gatewayUrl, activity, http.RequestAborted).ConfigureAwait(false);
+        if (delivery.Succeeded)
+        {
+            return EmulatorResults.Json(StatusCodes.Status202Accepted, new JsonObject
+            {
+                ["activityId"] = activityId,
+                ["conversationId"] = conversationId,
+                ["gatewayStatus"] = delivery.Status,
+            });
+        }
+
+        EmulatorLog.GatewayRefused(logger, gatewayUrl, activityId, delivery.Status, delivery.Body);
+        return EmulatorResults.Json(StatusCodes.Status502BadGateway, new JsonObject
+        {
+            ["activityId"] = activityId,
+            ["conversationId"] = conversationId,
+            ["gatewayStatus"] = delivery.Status,
+            ["gatewayBody"] = delivery.Body,
+        });
+    }
+
+    private UserTurn UserTurnFor(HttpContext http, JsonObject? body)
+    {
+        var userId = http.Request.RouteValues["userId"] as string ?? throw new InvalidOperationException("The route has no userId.");
+        return new UserTurn(
+            userId,
+            JsonText.StringOf(body, "name") ?? userId,
+            JsonText.StringOf(body, "conversationId") ?? "emu-" + userId,
+            serviceUrl.For(http.Request),
+            clock.GetUtcNow());
+    }
+
+    // curl -X POST without -d sends no body at all, HttpClient with no content sends Content-Length: 0: both mean "no body".
+    private static bool HasBody(HttpRequest request) =>
+        request.ContentLength != 0 && (request.HttpContext.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody ?? true);
+}
