@@ -23,6 +23,10 @@ public static class MessageBusExtensions
         var options = builder.Configuration.GetSection(MessageBusOptions.Section).Get<MessageBusOptions>() ?? new MessageBusOptions();
         var registrations = RegistrationsOf(builder.Services);
 
+        // Serve (and answer health checks) only once the bus is connected and its queues are bound, so
+        // that nothing published on the strength of a green health check lands on an unbound exchange.
+        builder.Services.Configure<MassTransitHostOptions>(host => host.WaitUntilStarted = true);
+
         builder.Services.AddMassTransit(bus =>
         {
             bus.DisableUsageTelemetry();

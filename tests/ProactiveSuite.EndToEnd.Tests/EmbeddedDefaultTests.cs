@@ -1,0 +1,49 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using ProactiveSuite.EndToEnd.Tests.Infrastructure;
+
+namespace ProactiveSuite.EndToEnd.Tests;
+
+/// <summary>
+/// The README's walkthrough on the embedded default, step by step over HTTP as a newcomer does it
+/// with curl: a user writes, an operator sends a notification, the notification is in the transcript.
+/// </summary>
+public sealed class EmbeddedDefaultTests(EmbeddedDefaultHost host) : IClassFixture<EmbeddedDefaultHost>
+{
+    [Fact]
+    public async Task Following_the_readme_delivers_a_proactive_message_to_the_emulator()
+    {
+        var ct = TestContext.Current.CancellationToken;
+
+        var said = await host.Http.PostAsJsonAsync("/emulator/users/ada/messages", new { text = "hello bot", name = "Ada" }, ct);
+        Assert.Equal(HttpStatusCode.Accepted, said.StatusCode);
+        await Eventually.Until(async () => (await host.Http.GetAsync("/references/emulator/ada", ct)).IsSuccessStatusCode ? "" : null, "Ada's reference", host.Logs);
+
+        var sent = await host.Http.PostAsJsonAsync("/notifications", new { recipient = new { channelId = "emulator", userId = "ada" }, text = "Your report is ready" }, ct);
+        Assert.Equal(HttpStatusCode.Accepted, sent.StatusCode);
+
+        var transcript = await Eventually.Until(
+            async () =>
+            {
+                var activities = JsonNode.Parse(await host.Http.GetStringAsync("/emulator/conversations/emu-ada/activities", ct))!.AsArray();
+                return activities.Any(a => a!["text"]?.GetValue<string>() == "Your report is ready") ? activities : null;
+            },
+            "the notification in Ada's conversation",
+            host.Logs);
+        Assert.Equal(
+            ["hello bot", "You sent 'hello bot'.", "Your report is ready"],
+            transcript.Select(a => a!["text"]!.GetValue<string>()));
+        Assert.Equal("sendToConversation", transcript[^1]!["operation"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task An_operator_gets_400_with_the_reason_for_a_notification_that_cannot_be_sent()
+    {
+        var response = await host.Http.PostAsJsonAsync("/notifications", new { recipient = new { channelId = "emulator" }, text = "hi" }, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonObject>(TestContext.Current.CancellationToken);
+        Assert.Equal("recipient.userId is required", problem!["detail"]!.GetValue<string>());
+    }
+}

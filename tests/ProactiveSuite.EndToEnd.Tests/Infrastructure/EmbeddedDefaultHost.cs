@@ -1,0 +1,48 @@
+using ProactiveSuite.Testing;
+
+namespace ProactiveSuite.EndToEnd.Tests.Infrastructure;
+
+/// <summary>
+/// The README's run command as a test runs it: the single-process host (in-memory transport, embedded
+/// store, channel emulator inside) with its own appsettings.json, moved to a free port.
+/// </summary>
+public sealed class EmbeddedDefaultHost : IAsyncLifetime
+{
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "psuite-host-" + Guid.NewGuid().ToString("N"));
+    private ServiceProcess? _process;
+
+    public Uri Url { get; } = ServiceEnvironment.LoopbackUrl(FreePort.Next());
+
+    public HttpClient Http { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_URLS"] = Url.ToString(),
+            ["Store__EmbeddedPath"] = Path.Combine(_dataDirectory, "proactivesuite.litedb"),
+            // The host's appsettings.json points the emulator and the bot at each other on port 5080.
+            ["Emulator__GatewayUrl"] = new Uri(Url, "/api/messages").ToString(),
+            ["Emulator__PublicBaseUrl"] = Url.ToString(),
+            ["Dispatcher__Channels__emulator__ServiceUrl"] = Url.ToString(),
+        };
+        _process = await ServiceProcess.StartAsync("host", RepositoryPaths.ServiceDll("ProactiveSuite.Host"), environment, new Uri(Url, "/health"), TestContext.Current.CancellationToken);
+        Http = new HttpClient { BaseAddress = Url };
+    }
+
+    public string Logs() => _process?.LogTail(60) ?? "";
+
+    public async ValueTask DisposeAsync()
+    {
+        Http?.Dispose();
+        if (_process is not null)
+        {
+            await _process.DisposeAsync();
+        }
+
+        if (Directory.Exists(_dataDirectory))
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+using ProactiveSuite.ChannelEmulator;
+using ProactiveSuite.Testing;
+
+namespace ProactiveSuite.EndToEnd.Tests.Infrastructure;
+
+/// <summary>
+/// The production shape on one machine: a private RabbitMQ node, Registry, Dispatcher and Gateway as
+/// three OS processes (each with its own embedded store file, MongoDB being unavailable here), a
+/// channel emulator they talk to over HTTP, and an outside service on the bus.
+/// </summary>
+public sealed class RabbitMqSystem : IAsyncLifetime
+{
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "psuite-e2e-" + Guid.NewGuid().ToString("N"));
+    private readonly List<ServiceProcess> _services = [];
+
+    public RabbitMqNode Broker { get; private set; } = null!;
+
+    public ChannelEmulatorServer Channel { get; private set; } = null!;
+
+    public OutsideService Outside { get; private set; } = null!;
+
+    public Uri GatewayUrl { get; private set; } = null!;
+
+    public Uri RegistryUrl { get; private set; } = null!;
+
+    public Uri DispatcherUrl { get; private set; } = null!;
+
+    public HttpClient Http { get; } = new();
+
+    public async ValueTask InitializeAsync()
+    {
+        Directory.CreateDirectory(_dataDirectory);
+        var ct = TestContext.Current.CancellationToken;
+        Broker = await RabbitMqNode.StartAsync(ct);
+        Channel = await ChannelEmulatorServer.StartAsync(ct: ct);
+
+        RegistryUrl = ServiceEnvironment.LoopbackUrl(FreePort.Next());
+        DispatcherUrl = ServiceEnvironment.LoopbackUrl(FreePort.Next());
+        GatewayUrl = ServiceEnvironment.LoopbackUrl(FreePort.Next());
+
+        var dispatcherEnvironment = ServiceEnvironment.For(DispatcherUrl, _dataDirectory, "dispatcher.litedb", Broker.AmqpUri);
+        dispatcherEnvironment["Dispatcher__Channels__emulator__ServiceUrl"] = Channel.BaseUrl.ToString();
+        dispatcherEnvironment["Dispatcher__Channels__emulator__BotId"] = Channel.Options.BotId;
+        dispatcherEnvironment["Dispatcher__Channels__emulator__BotName"] = Channel.Options.BotName;
+
+        // Consumers first: their queues must be bound before the Gateway publishes.
+        var consumers = await Task.WhenAll(
+            Start("registry", "ProactiveSuite.Registry", ServiceEnvironment.For(RegistryUrl, _dataDirectory, "registry.litedb", Broker.AmqpUri), RegistryUrl, ct),
+            Start("dispatcher", "ProactiveSuite.Dispatcher", dispatcherEnvironment, DispatcherUrl, ct));
+        _services.AddRange(consumers);
+        _services.Add(await Start("gateway", "ProactiveSuite.Gateway", ServiceEnvironment.For(GatewayUrl, _dataDirectory, "gateway.litedb", Broker.AmqpUri), GatewayUrl, ct));
+
+        Channel.Options.GatewayUrl = new Uri(GatewayUrl, "/api/messages");
+        Outside = await OutsideService.StartAsync(Broker.AmqpUri, ct);
+    }
+
+    /// <summary>The recent logs of every process, for a failure message.</summary>
+    public string Logs() => string.Join(
+        Environment.NewLine,
+        _services.Select(s => $"--- {s.Name} ---{Environment.NewLine}{s.LogTail(40)}"));
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        if (Outside is not null)
+        {
+            await Outside.DisposeAsync();
+        }
+
+        foreach (var service in _services)
+        {
+            await service.DisposeAsync();
+        }
+
+        if (Channel is not null)
+        {
+            await Channel.DisposeAsync();
+        }
+
+        if (Broker is not null)
+        {
+            await Broker.DisposeAsync();
+        }
+
+        if (Directory.Exists(_dataDirectory))
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+    }
+
+    private static Task<ServiceProcess> Start(string name, string project, IReadOnlyDictionary<string, string> environment, Uri url, CancellationToken ct) =>
+        ServiceProcess.StartAsync(name, RepositoryPaths.ServiceDll(project), environment, new Uri(url, "/health"), ct);
+}

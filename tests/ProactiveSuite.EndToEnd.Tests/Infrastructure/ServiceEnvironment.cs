@@ -1,0 +1,21 @@
+using System.Globalization;
+
+namespace ProactiveSuite.EndToEnd.Tests.Infrastructure;
+
+/// <summary>The configuration a test gives a service process, as environment variables.</summary>
+public static class ServiceEnvironment
+{
+    public static Dictionary<string, string> For(Uri url, string dataDirectory, string storeFile, Uri? rabbitMqUri) => new()
+    {
+        ["ASPNETCORE_URLS"] = url.ToString(),
+        ["Bus__Transport"] = rabbitMqUri is null ? "InMemory" : "RabbitMq",
+        ["Bus__RabbitMqUri"] = rabbitMqUri?.ToString() ?? "",
+        ["Store__Provider"] = "Embedded",
+        ["Store__EmbeddedPath"] = Path.Combine(dataDirectory, storeFile),
+        ["Logging__LogLevel__Default"] = "Information",
+        ["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning",
+        ["Logging__LogLevel__System.Net.Http.HttpClient"] = "Warning",
+    };
+
+    public static Uri LoopbackUrl(int port) => new(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}"));
+}
