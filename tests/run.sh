@@ -1,0 +1,133 @@
+#!/usr/bin/env bash
+# The one test command, on a developer machine or a fresh CI clone (Debian/Ubuntu):
+#   1. installs what the tests need and is missing: rabbitmq-server (the tests start private nodes of their own;
+#      not needed when RABBITMQ_URI names a broker) and docker-compose (to validate docker-compose.yml);
+#   2. builds the solution (warnings are errors);
+#   3. runs every test project (Microsoft.Testing.Platform), extra arguments go to `dotnet test`;
+#   4. prints what did not run and a last line "tests: N passed, N failed, N skipped".
+# Exits non-zero when the build or a test fails, or when no test ran.
+#
+# Environment: SOLUTION (default ProactiveSuite.sln), CONFIGURATION (default Release),
+#              RABBITMQ_URI (use that broker instead of private nodes), MONGODB_URI (enables the MongoDB store tests).
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+SOLUTION="${SOLUTION:-ProactiveSuite.sln}"
+CONFIGURATION="${CONFIGURATION:-Release}"
+ARTIFACTS="artifacts"
+TEST_LOG="$ARTIFACTS/test-run.log"
+
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
+
+step() { printf '\n==> %s\n' "$*"; }
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then
+    "$@"
+  elif command -v sudo >/dev/null 2>&1; then
+    sudo "$@"
+  else
+    echo "run.sh: need root (or sudo) for: $*" >&2
+    return 1
+  fi
+}
+
+apt_updated=""
+apt_install() {
+  if ! command -v apt-get >/dev/null 2>&1; then
+    echo "run.sh: $* is missing and there is no apt-get here: install it yourself." >&2
+    return 1
+  fi
+  if [ -z "$apt_updated" ]; then
+    as_root apt-get update
+    apt_updated=1
+  fi
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y "$@"
+}
+
+# --- 1. prerequisites ---------------------------------------------------------------------------
+if [ -z "${RABBITMQ_URI:-}" ] && ! command -v rabbitmq-server >/dev/null 2>&1 && [ ! -e /usr/sbin/rabbitmq-server ]; then
+  step "installing rabbitmq-server (the tests start private nodes of it)"
+  apt_install rabbitmq-server
+  # The package may start a system node; the tests never use it.
+  if command -v service >/dev/null 2>&1; then
+    as_root service rabbitmq-server stop >/dev/null 2>&1 || true
+  fi
+fi
+
+if ! command -v docker-compose >/dev/null 2>&1; then
+  step "installing docker-compose (to validate docker-compose.yml)"
+  apt_install docker-compose
+fi
+
+if [ -f docker-compose.yml ]; then
+  step "validating docker-compose.yml"
+  docker-compose -f docker-compose.yml config -q
+fi
+
+if ! command -v dotnet >/dev/null 2>&1; then
+  echo "run.sh: dotnet is not on PATH; install the .NET SDK that global.json asks for." >&2
+  exit 1
+fi
+
+if [ ! -e "$SOLUTION" ]; then
+  echo "run.sh: $SOLUTION not found in $(pwd)." >&2
+  exit 1
+fi
+
+mkdir -p "$ARTIFACTS"
+
+# --- 2. build -----------------------------------------------------------------------------------
+step "dotnet build $SOLUTION -c $CONFIGURATION"
+if ! dotnet build "$SOLUTION" -c "$CONFIGURATION" 2>&1 | tee "$ARTIFACTS/build.log"; then
+  echo
+  echo "run.sh: build failed (log: $ARTIFACTS/build.log)"
+  echo "tests: 0 passed, 0 failed, 0 skipped"
+  exit 1
+fi
+
+# --- 3. test ------------------------------------------------------------------------------------
+step "dotnet test --solution $SOLUTION -c $CONFIGURATION --no-build $* (log: $TEST_LOG)"
+set +e
+dotnet test --solution "$SOLUTION" -c "$CONFIGURATION" --no-build --no-ansi --no-progress "$@" 2>&1 | tee "$TEST_LOG"
+test_exit=${PIPESTATUS[0]}
+set -e
+
+# --- 4. summary ---------------------------------------------------------------------------------
+plain_log() { sed -e 's/\x1b\[[0-9;?]*[A-Za-z]//g' -e 's/\r$//' "$TEST_LOG"; }
+
+# Sum the counters of every "Test run summary" block (one per dotnet test run / assembly group).
+read -r total failed passed skipped < <(plain_log | awk '
+  /^Test run summary/ { in_summary = 1; next }
+  in_summary && /^[[:space:]]+total:[[:space:]]*[0-9]+/     { t += $2; next }
+  in_summary && /^[[:space:]]+failed:[[:space:]]*[0-9]+/    { f += $2; next }
+  in_summary && /^[[:space:]]+succeeded:[[:space:]]*[0-9]+/ { p += $2; next }
+  in_summary && /^[[:space:]]+skipped:[[:space:]]*[0-9]+/   { s += $2; next }
+  in_summary && /^[[:space:]]+duration:/                    { in_summary = 0; next }
+  END { printf "%d %d %d %d\n", t, f, p, s }')
+
+echo
+echo "Not run:"
+not_run="$(plain_log | awk '/^skipped / { print "  " $0; if ((getline reason) > 0) { sub(/^[[:space:]]+/, "", reason); print "    " reason } }')"
+if [ -n "$not_run" ]; then
+  printf '%s\n' "$not_run"
+else
+  echo "  (nothing skipped)"
+fi
+
+echo
+status=0
+if [ "$test_exit" -ne 0 ]; then
+  echo "run.sh: dotnet test exited with code $test_exit (log: $TEST_LOG)"
+  status=$test_exit
+fi
+if [ "$failed" -gt 0 ] && [ "$status" -eq 0 ]; then
+  status=1
+fi
+if [ "$total" -eq 0 ]; then
+  echo "run.sh: no tests ran"
+  if [ "$status" -eq 0 ]; then status=1; fi
+fi
+echo "tests: $passed passed, $failed failed, $skipped skipped"
+exit "$status"
