@@ -2,20 +2,40 @@ using MassTransit;
 using ProactiveSuite.Contracts.References;
 using ProactiveSuite.Dispatcher.Connector;
 using ProactiveSuite.Dispatcher.Delivery;
+using ProactiveSuite.Dispatcher.Ledger;
+using ProactiveSuite.Dispatcher.Ledger.Stores;
 using ProactiveSuite.Dispatcher.OperatorApi;
+using ProactiveSuite.Dispatcher.Pacing;
+using ProactiveSuite.Dispatcher.Scheduling;
+using ProactiveSuite.Dispatcher.Scheduling.Stores;
 using ProactiveSuite.ServiceDefaults.Messaging;
+using ProactiveSuite.ServiceDefaults.Storage;
 
 namespace ProactiveSuite.Dispatcher;
 
 public static class DispatcherServiceExtensions
 {
-    /// <summary>The Dispatcher: the channel connector, delivery, and the command consumers.</summary>
+    /// <summary>
+    /// The Dispatcher: the channel connector, the delivery ledger and schedule, pacing, and the command
+    /// consumers.
+    /// </summary>
     public static IHostApplicationBuilder AddDispatcher(this IHostApplicationBuilder builder)
     {
+        var configuration = builder.Configuration;
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddHttpClient();
-        builder.Services.Configure<ChannelEndpointOptions>(o => builder.Configuration.GetSection(ChannelEndpointOptions.Section).Bind(o.Channels));
+        builder.Services.Configure<ChannelEndpointOptions>(o => configuration.GetSection(ChannelEndpointOptions.Section).Bind(o.Channels));
+        builder.Services.Configure<DeliveryOptions>(configuration.GetSection(DeliveryOptions.Section));
+        builder.Services.Configure<RateLimitOptions>(configuration.GetSection(RateLimitOptions.Section));
+
+        // The connector's HTTP client: our timeout, and no retries of its own (the ledger and schedule retry).
+        builder.Services.AddHttpClient(Microsoft.Extensions.Options.Options.DefaultName, (sp, http) =>
+            http.Timeout = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<DeliveryOptions>>().Value.ConnectorTimeout);
         builder.Services.AddSingleton<IChannelConnector, BotConnector>();
+
+        builder.AddStore<IDeliveryLedger, EmbeddedDeliveryLedger, MongoDeliveryLedger>();
+        builder.AddStore<IDeliverySchedule, EmbeddedDeliverySchedule, MongoDeliverySchedule>();
+        builder.Services.AddSingleton<DeliveryPacer>();
+        builder.Services.AddHostedService<DeliveryScheduler>();
         builder.Services.AddScoped<ReferenceDirectory>();
         builder.Services.AddScoped<NotificationDelivery>();
         builder.AddBusConsumers(bus =>

@@ -3,6 +3,7 @@ using ProactiveSuite.Registry.Capture;
 using ProactiveSuite.Registry.Lookup;
 using ProactiveSuite.Registry.References;
 using ProactiveSuite.Registry.References.Stores;
+using ProactiveSuite.Registry.Revocation;
 using ProactiveSuite.ServiceDefaults.Messaging;
 using ProactiveSuite.ServiceDefaults.Storage;
 
@@ -18,6 +19,7 @@ public static class RegistryServiceExtensions
         {
             bus.AddConsumer<ReferenceCapturedConsumer, ReferenceCapturedConsumerDefinition>();
             bus.AddConsumer<FindConversationReferenceConsumer, FindConversationReferenceConsumerDefinition>();
+            bus.AddConsumer<ReferenceRevokedConsumer, ReferenceRevokedConsumerDefinition>();
         });
         return builder;
     }

@@ -25,6 +25,33 @@ public static class NotificationFailureReasons
     /// <summary>The channel's connector refused the message; the reason carries its status code and error.</summary>
     public const string ConnectorRejected = "ConnectorRejected";
 
-    /// <summary>The connector could not be reached or kept failing for a passing reason.</summary>
+    /// <summary>
+    /// The connector could not be reached or kept failing for a passing reason (throttling, 5xx,
+    /// timeouts) through every attempt; the reason says how many and the last answer.
+    /// </summary>
     public const string Transient = "Transient";
+
+    /// <summary>The user's reference was revoked (they blocked or removed the bot) and they have not written since.</summary>
+    public const string ReferenceRevoked = "ReferenceRevoked";
+
+    /// <summary>403 ConversationBlockedByUser: the user blocked the bot. The reference is revoked.</summary>
+    public const string UserBlocked = "UserBlocked";
+
+    /// <summary>403 BotDisabledByAdmin: the tenant's admin disabled the bot. The reference is revoked.</summary>
+    public const string BotDisabledByAdmin = "BotDisabledByAdmin";
+
+    /// <summary>403 BotNotInConversationRoster: the bot was removed. The reference is revoked.</summary>
+    public const string BotRemoved = "BotRemoved";
+
+    /// <summary>403 ForbiddenOperationException: the bot is not installed for the user. The reference is revoked.</summary>
+    public const string NotInstalled = "NotInstalled";
+
+    /// <summary>404 ConversationNotFound: the conversation is gone. The reference is revoked.</summary>
+    public const string ConversationNotFound = "ConversationNotFound";
+
+    /// <summary>413 MessageSizeTooBig: the channel refuses a message this large.</summary>
+    public const string MessageTooLarge = "MessageTooLarge";
+
+    /// <summary>401 BotNotRegistered or bad credentials: the operator must fix the bot's registration.</summary>
+    public const string BotNotRegistered = "BotNotRegistered";
 }

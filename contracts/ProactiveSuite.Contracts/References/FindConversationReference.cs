@@ -13,7 +13,16 @@ public sealed record FindConversationReference(string ChannelId, string UserId);
 /// <param name="LastActivityAt">The timestamp of the activity the address was captured from.</param>
 public sealed record ConversationReferenceFound(ConversationAddress Address, DateTimeOffset LastActivityAt);
 
-/// <summary>Response: no reference is stored for that user.</summary>
+/// <summary>Response: no usable reference is stored for that user.</summary>
 /// <param name="ChannelId">The channel that was asked for.</param>
 /// <param name="UserId">The user that was asked for.</param>
-public sealed record ConversationReferenceNotFound(string ChannelId, string UserId);
+/// <param name="RevokedReasonCode">
+/// When a reference is stored but was revoked (see <see cref="ReferenceRevoked"/>): why; null when the
+/// user simply never wrote.
+/// </param>
+/// <param name="RevokedAt">When it was revoked, with <paramref name="RevokedReasonCode"/>.</param>
+public sealed record ConversationReferenceNotFound(
+    string ChannelId,
+    string UserId,
+    string? RevokedReasonCode = null,
+    DateTimeOffset? RevokedAt = null);

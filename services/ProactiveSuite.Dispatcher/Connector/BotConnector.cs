@@ -93,11 +93,16 @@ internal sealed class BotConnector : IChannelConnector
         }
         catch (ErrorResponseException e)
         {
-            throw new ConnectorException(e.Response?.StatusCode, e.Body?.Error?.Code, $"The connector answered {(int?)e.Response?.StatusCode} {e.Body?.Error?.Code}: {e.Body?.Error?.Message}", e);
+            throw new ConnectorException(
+                e.Response?.StatusCode,
+                e.Body?.Error?.Code,
+                $"The connector answered {(int?)e.Response?.StatusCode} {e.Body?.Error?.Code}: {e.Body?.Error?.Message}",
+                e,
+                RetryAfterOf(e.Response));
         }
         catch (Microsoft.Rest.HttpOperationException e)
         {
-            throw new ConnectorException(e.Response?.StatusCode, null, $"The connector answered {(int?)e.Response?.StatusCode}: {e.Message}", e);
+            throw new ConnectorException(e.Response?.StatusCode, null, $"The connector answered {(int?)e.Response?.StatusCode}: {e.Message}", e, RetryAfterOf(e.Response));
         }
         catch (HttpRequestException e)
         {
@@ -108,6 +113,28 @@ internal sealed class BotConnector : IChannelConnector
             throw new ConnectorException(null, null, "The connector did not answer in time.", e);
         }
     }
+
+    /// <summary>Retry-After as seconds or as an HTTP date, the two forms RFC 9110 allows.</summary>
+    private static TimeSpan? RetryAfterOf(Microsoft.Rest.HttpResponseMessageWrapper? response)
+    {
+        if (response?.Headers is null
+            || !response.Headers.TryGetValue("Retry-After", out var values)
+            || values.FirstOrDefault() is not { } value)
+        {
+            return null;
+        }
+
+        if (int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds))
+        {
+            return TimeSpan.FromSeconds(seconds);
+        }
+
+        return DateTimeOffset.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var date)
+            ? Max(date - DateTimeOffset.UtcNow, TimeSpan.Zero)
+            : null;
+    }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     private static ConversationReference ToReference(ConversationAddress address) => new()
     {

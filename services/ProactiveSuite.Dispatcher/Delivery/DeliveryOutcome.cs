@@ -2,7 +2,7 @@ using ProactiveSuite.Contracts.References;
 
 namespace ProactiveSuite.Dispatcher.Delivery;
 
-/// <summary>How one delivery ended.</summary>
+/// <summary>How one delivery ended, or that it was put off.</summary>
 public abstract record DeliveryOutcome
 {
     private DeliveryOutcome()
@@ -10,8 +10,13 @@ public abstract record DeliveryOutcome
     }
 
     /// <param name="CreatedReference">When a conversation was created: its reference, to be stored by the Registry.</param>
-    public sealed record Delivered(string ConversationId, string? ActivityId, ReferenceCaptured? CreatedReference) : DeliveryOutcome;
+    /// <param name="DeliveredAt">When the connector accepted it (for a redelivered command: the first time).</param>
+    public sealed record Delivered(string ConversationId, string? ActivityId, ReferenceCaptured? CreatedReference, DateTimeOffset DeliveredAt) : DeliveryOutcome;
 
     /// <param name="ReasonCode">One of <c>NotificationFailureReasons</c>.</param>
-    public sealed record Failed(string ReasonCode, string Reason) : DeliveryOutcome;
+    /// <param name="Revocation">When the channel said the user is gone: the revocation to publish.</param>
+    public sealed record Failed(string ReasonCode, string Reason, ReferenceRevoked? Revocation = null) : DeliveryOutcome;
+
+    /// <summary>Put off until <see cref="Until"/> (throttled, a passing failure, another Dispatcher holds it); the schedule brings it back.</summary>
+    public sealed record Deferred(DateTimeOffset Until, string Reason) : DeliveryOutcome;
 }

@@ -1,54 +1,194 @@
+using System.Text.Json;
 using Microsoft.Extensions.Options;
 using ProactiveSuite.Contracts.Notifications;
 using ProactiveSuite.Contracts.References;
 using ProactiveSuite.Dispatcher.Connector;
+using ProactiveSuite.Dispatcher.Ledger;
+using ProactiveSuite.Dispatcher.Pacing;
+using ProactiveSuite.Dispatcher.Scheduling;
 
 namespace ProactiveSuite.Dispatcher.Delivery;
 
 /// <summary>
-/// Delivers one notification to one recipient: into the stored conversation, or into a new one-to-one
-/// conversation when none is stored and the command allows it.
+/// Delivers one notification to one recipient, once: claims it in the ledger, finds where the user
+/// is, waits for a slot within the channel's rate limits, posts it into the stored conversation (or a
+/// new one), and records how it went. Throttling and passing failures put it on the schedule for a
+/// later attempt instead of holding a thread.
 /// </summary>
 public sealed class NotificationDelivery(
+    IDeliveryLedger ledger,
+    IDeliverySchedule schedule,
+    DeliveryPacer pacer,
     ReferenceDirectory references,
     IChannelConnector connector,
     IOptions<ChannelEndpointOptions> channels,
+    IOptions<DeliveryOptions> options,
     TimeProvider clock)
 {
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly DeliveryOptions _options = options.Value;
+
     /// <param name="command">A command that passed <see cref="NotificationValidation"/>.</param>
     public async Task<DeliveryOutcome> DeliverAsync(SendNotification command, CancellationToken cancellationToken)
     {
         var recipient = command.Recipient!;
+        var key = new DeliveryKey(command.NotificationId!, recipient.ChannelId, recipient.UserId);
+        var claim = await ledger.ClaimAsync(key, clock.GetUtcNow(), _options.ClaimLease, cancellationToken);
+        return claim switch
+        {
+            DeliveryClaim.AlreadySettled settled => OutcomeOf(settled.Record),
+            DeliveryClaim.HeldElsewhere held => await DeferAsync(command, null, held.Until, "held by another attempt", cancellationToken),
+            DeliveryClaim.Granted granted => await AttemptAsync(command, granted.Record, cancellationToken),
+            _ => throw new InvalidOperationException($"Unknown claim {claim}"),
+        };
+    }
+
+    private async Task<DeliveryOutcome> AttemptAsync(SendNotification command, DeliveryRecord record, CancellationToken cancellationToken)
+    {
+        var recipient = command.Recipient!;
         var message = new OutboundMessage(command.Text, command.Attachments ?? []);
+        ConversationAddress? address = null;
         try
         {
-            if (await references.FindAsync(recipient, cancellationToken) is { } address)
+            var found = await references.FindAsync(recipient, cancellationToken);
+            address = found.Address;
+            if (address is null)
             {
-                var activityId = await connector.SendAsync(address, message, cancellationToken);
-                return new DeliveryOutcome.Delivered(address.Conversation.Id, activityId, CreatedReference: null);
+                if (found.RevokedReasonCode is { } revoked)
+                {
+                    return await FailAsync(record, NotificationFailureReasons.ReferenceRevoked,
+                        $"The reference of user '{recipient.UserId}' was revoked ({revoked}, {found.RevokedAt:O}) and they have not written since.", null, null, cancellationToken);
+                }
+
+                if (!command.CreateConversationIfMissing)
+                {
+                    return await FailAsync(record, NotificationFailureReasons.NoReference,
+                        $"No conversation with user '{recipient.UserId}' in channel '{recipient.ChannelId}' is stored (the user never wrote to the bot), and createConversationIfMissing is false.", null, null, cancellationToken);
+                }
+
+                if (channels.Value.For(recipient.ChannelId) is not { } endpoint)
+                {
+                    return await FailAsync(record, NotificationFailureReasons.NoReference,
+                        $"No conversation with user '{recipient.UserId}' is stored, and no connector endpoint is configured for channel '{recipient.ChannelId}' to create one (Dispatcher:Channels:{recipient.ChannelId}).", null, null, cancellationToken);
+                }
+
+                if (await WaitForSlotAsync(command, record, $"{recipient.ChannelId}|new|{recipient.UserId}", TenantKey(recipient.ChannelId, recipient.TenantId), cancellationToken) is { } deferred)
+                {
+                    return deferred;
+                }
+
+                var created = await connector.CreateConversationAsync(endpoint, recipient, message, cancellationToken);
+                var reference = new ReferenceCaptured(created.Address, created.ActivityId, "message", clock.GetUtcNow());
+                return await SucceedAsync(record, created.Address.Conversation.Id, created.ActivityId, reference, cancellationToken);
             }
 
-            if (!command.CreateConversationIfMissing)
+            if (await WaitForSlotAsync(command, record, ConversationKey(address), TenantKey(address.ChannelId, address.Conversation.TenantId), cancellationToken) is { } paced)
             {
-                return new DeliveryOutcome.Failed(NotificationFailureReasons.NoReference,
-                    $"No conversation with user '{recipient.UserId}' in channel '{recipient.ChannelId}' is stored (the user never wrote to the bot), and createConversationIfMissing is false.");
+                return paced;
             }
 
-            if (channels.Value.For(recipient.ChannelId) is not { } endpoint)
-            {
-                return new DeliveryOutcome.Failed(NotificationFailureReasons.NoReference,
-                    $"No conversation with user '{recipient.UserId}' is stored, and no connector endpoint is configured for channel '{recipient.ChannelId}' to create one (Dispatcher:Channels:{recipient.ChannelId}).");
-            }
-
-            var created = await connector.CreateConversationAsync(endpoint, recipient, message, cancellationToken);
-            var reference = new ReferenceCaptured(created.Address, created.ActivityId, "message", clock.GetUtcNow());
-            return new DeliveryOutcome.Delivered(created.Address.Conversation.Id, created.ActivityId, reference);
+            var activityId = await connector.SendAsync(address, message, cancellationToken);
+            return await SucceedAsync(record, address.Conversation.Id, activityId, null, cancellationToken);
         }
-        catch (ConnectorException e)
+        catch (ConnectorException failure)
         {
-            return new DeliveryOutcome.Failed(
-                e.IsTransient ? NotificationFailureReasons.Transient : NotificationFailureReasons.ConnectorRejected,
-                e.Message);
+            return await JudgeFailureAsync(command, record, address, failure, cancellationToken);
         }
     }
+
+    private async Task<DeliveryOutcome> JudgeFailureAsync(SendNotification command, DeliveryRecord record, ConversationAddress? address, ConnectorException failure, CancellationToken cancellationToken)
+    {
+        var status = (int?)failure.StatusCode;
+        switch (RetryPolicy.Judge(failure))
+        {
+            case FailureVerdict.Retry retry when record.Attempts < _options.MaxAttempts:
+                var now = clock.GetUtcNow();
+                var until = now + (retry.RetryAfter ?? RetryPolicy.Backoff(record.Attempts, _options, Random.Shared));
+                if (retry.Throttled && address is not null)
+                {
+                    // The channel knows better than our pacer: hold the whole conversation until it says.
+                    pacer.Throttled(ConversationKey(address), until);
+                }
+
+                var pending = record with { State = DeliveryState.Pending, ClaimedUntil = null, LastStatusCode = status, LastError = failure.Message, UpdatedAt = now };
+                return await DeferAsync(command, pending, until, retry.Throttled ? $"throttled ({status})" : $"retry after {failure.Message}", cancellationToken);
+
+            case FailureVerdict.Retry:
+                return await FailAsync(record, NotificationFailureReasons.Transient,
+                    $"Gave up after {record.Attempts} attempts; the last one: {failure.Message}", status, null, cancellationToken);
+
+            case FailureVerdict.Gone gone:
+                var revocation = address is null
+                    ? null
+                    : new ReferenceRevoked(address.ChannelId, address.User.Id, address.Conversation.Id, gone.RevocationReasonCode, failure.Message, clock.GetUtcNow());
+                return await FailAsync(record, gone.FailureReasonCode, failure.Message, status, revocation, cancellationToken);
+
+            case FailureVerdict.Permanent permanent:
+                return await FailAsync(record, permanent.FailureReasonCode, failure.Message, status, null, cancellationToken);
+
+            default:
+                throw new InvalidOperationException("Unknown verdict");
+        }
+    }
+
+    /// <summary>Waits in place for a near slot; a far one goes to the schedule (returned as the outcome).</summary>
+    private async Task<DeliveryOutcome?> WaitForSlotAsync(SendNotification command, DeliveryRecord record, string conversationKey, string tenantKey, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var now = clock.GetUtcNow();
+            switch (pacer.Reserve(conversationKey, tenantKey))
+            {
+                case PacingDecision.SendAt slot:
+                    if (slot.At > now)
+                    {
+                        await Task.Delay(slot.At - now, clock, cancellationToken);
+                    }
+
+                    return null;
+                case PacingDecision.NotBefore later when later.At - now <= _options.MaxInlineWait:
+                    await Task.Delay(later.At - now, clock, cancellationToken);
+                    break;
+                case PacingDecision.NotBefore later:
+                    // Pacing is not an attempt: give the attempt back.
+                    var pending = record with { State = DeliveryState.Pending, ClaimedUntil = null, Attempts = record.Attempts - 1, UpdatedAt = now };
+                    return await DeferAsync(command, pending, later.At, "paced to the channel's rate limits", cancellationToken);
+            }
+        }
+    }
+
+    private async Task<DeliveryOutcome> DeferAsync(SendNotification command, DeliveryRecord? pending, DateTimeOffset until, string reason, CancellationToken cancellationToken)
+    {
+        // Scheduled first, then released: a crash in between leaves a duplicate command, which the
+        // ledger absorbs, never a lost one.
+        await schedule.AddAsync(new ScheduledDelivery(Guid.NewGuid().ToString("N"), until, JsonSerializer.Serialize(command, Json), reason), cancellationToken);
+        if (pending is not null)
+        {
+            await ledger.SaveAsync(pending, cancellationToken);
+        }
+
+        return new DeliveryOutcome.Deferred(until, reason);
+    }
+
+    private async Task<DeliveryOutcome> SucceedAsync(DeliveryRecord record, string conversationId, string? activityId, ReferenceCaptured? created, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        await ledger.SaveAsync(record with { State = DeliveryState.Delivered, ClaimedUntil = null, ConversationId = conversationId, ActivityId = activityId, LastStatusCode = 200, LastError = null, UpdatedAt = now }, cancellationToken);
+        return new DeliveryOutcome.Delivered(conversationId, activityId, created, now);
+    }
+
+    private async Task<DeliveryOutcome> FailAsync(DeliveryRecord record, string reasonCode, string reason, int? status, ReferenceRevoked? revocation, CancellationToken cancellationToken)
+    {
+        await ledger.SaveAsync(record with { State = DeliveryState.Failed, ClaimedUntil = null, FailureReasonCode = reasonCode, LastError = reason, LastStatusCode = status ?? record.LastStatusCode, UpdatedAt = clock.GetUtcNow() }, cancellationToken);
+        return new DeliveryOutcome.Failed(reasonCode, reason, revocation);
+    }
+
+    /// <summary>A command seen again after it was settled gets the same outcome, published again.</summary>
+    private static DeliveryOutcome OutcomeOf(DeliveryRecord settled) => settled.State == DeliveryState.Delivered
+        ? new DeliveryOutcome.Delivered(settled.ConversationId ?? "", settled.ActivityId, null, settled.UpdatedAt)
+        : new DeliveryOutcome.Failed(settled.FailureReasonCode ?? NotificationFailureReasons.Transient, settled.LastError ?? "");
+
+    private static string ConversationKey(ConversationAddress address) => $"{address.ChannelId}|{address.Conversation.Id}";
+
+    private static string TenantKey(string channelId, string? tenantId) => $"{channelId}|{tenantId ?? "-"}";
 }

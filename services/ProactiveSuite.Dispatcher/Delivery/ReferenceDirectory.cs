@@ -7,10 +7,22 @@ namespace ProactiveSuite.Dispatcher.Delivery;
 /// <summary>Asks the Registry, over the bus, where a recipient can be reached.</summary>
 public sealed class ReferenceDirectory(IRequestClient<FindConversationReference> registry)
 {
-    public async Task<ConversationAddress?> FindAsync(Recipient recipient, CancellationToken cancellationToken)
+    public async Task<ReferenceLookup> FindAsync(Recipient recipient, CancellationToken cancellationToken)
     {
         var response = await registry.GetResponse<ConversationReferenceFound, ConversationReferenceNotFound>(
             new FindConversationReference(recipient.ChannelId, recipient.UserId), cancellationToken);
-        return response.Is(out Response<ConversationReferenceFound>? found) ? found.Message.Address : null;
+        if (response.Is(out Response<ConversationReferenceFound>? found))
+        {
+            return new ReferenceLookup(found.Message.Address, null, null);
+        }
+
+        return response.Is(out Response<ConversationReferenceNotFound>? missing)
+            ? new ReferenceLookup(null, missing.Message.RevokedReasonCode, missing.Message.RevokedAt)
+            : new ReferenceLookup(null, null, null);
     }
 }
+
+/// <param name="Address">Where the user is, or null.</param>
+/// <param name="RevokedReasonCode">Why the stored reference may not be used, when one is stored but revoked.</param>
+/// <param name="RevokedAt">When it was revoked.</param>
+public sealed record ReferenceLookup(ConversationAddress? Address, string? RevokedReasonCode, DateTimeOffset? RevokedAt);

@@ -1,4 +1,5 @@
 using MassTransit;
+using Microsoft.Extensions.Options;
 using ProactiveSuite.Contracts.Notifications;
 using ProactiveSuite.ServiceDefaults.Messaging;
 
@@ -24,15 +25,26 @@ public sealed partial class SendNotificationConsumer(NotificationDelivery delive
                 }
 
                 await context.Publish(new NotificationDelivered(
-                    command.NotificationId!, command.Recipient!, delivered.ConversationId, delivered.ActivityId, delivered.CreatedReference is not null, clock.GetUtcNow()));
+                    command.NotificationId!, command.Recipient!, delivered.ConversationId, delivered.ActivityId, delivered.CreatedReference is not null, delivered.DeliveredAt));
                 LogDelivered(command.NotificationId!, delivered.ConversationId);
                 break;
             case DeliveryOutcome.Failed failed:
+                if (failed.Revocation is { } revocation)
+                {
+                    await context.Publish(revocation);
+                }
+
                 await context.Publish(new NotificationFailed(command.NotificationId ?? "", command.Recipient, failed.ReasonCode, failed.Reason, clock.GetUtcNow()));
                 LogFailed(command.NotificationId ?? "", failed.ReasonCode, failed.Reason);
                 break;
+            case DeliveryOutcome.Deferred deferred:
+                LogDeferred(command.NotificationId!, deferred.Until, deferred.Reason);
+                break;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Notification {NotificationId} put off until {Until}: {Reason}")]
+    private partial void LogDeferred(string notificationId, DateTimeOffset until, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Notification {NotificationId} delivered into conversation {ConversationId}")]
     private partial void LogDelivered(string notificationId, string conversationId);
@@ -43,8 +55,18 @@ public sealed partial class SendNotificationConsumer(NotificationDelivery delive
 
 public sealed class SendNotificationConsumerDefinition : ConsumerDefinition<SendNotificationConsumer>
 {
-    public SendNotificationConsumerDefinition() => EndpointName = "dispatcher-send-notification";
+    public const string QueueName = "dispatcher-send-notification";
 
-    protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator, IConsumerConfigurator<SendNotificationConsumer> consumerConfigurator, IRegistrationContext context) =>
+    public SendNotificationConsumerDefinition(IOptions<DeliveryOptions> options)
+    {
+        EndpointName = QueueName;
+        // Deliveries mostly wait on the connector's HTTP answer: many run at once per Dispatcher.
+        ConcurrentMessageLimit = options.Value.ConcurrentDeliveries;
+    }
+
+    protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator, IConsumerConfigurator<SendNotificationConsumer> consumerConfigurator, IRegistrationContext context)
+    {
+        endpointConfigurator.UseDurableCommandQueue();
         endpointConfigurator.UseShortRetries();
+    }
 }

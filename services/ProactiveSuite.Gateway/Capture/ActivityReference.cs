@@ -20,9 +20,21 @@ public static class ActivityReference
     /// removes the bot is not one: the conversation it names can no longer be written to.
     /// </summary>
     public static bool IsCaptured(IActivity activity) =>
-        CapturedTypes.Contains(activity.Type ?? "")
-        && !(ActivityTypes.InstallationUpdate.Equals(activity.Type, StringComparison.OrdinalIgnoreCase)
-             && (activity as Activity)?.Action?.StartsWith("remove", StringComparison.OrdinalIgnoreCase) == true);
+        CapturedTypes.Contains(activity.Type ?? "") && !IsRemoval(activity);
+
+    /// <summary>An installationUpdate whose action is <c>remove</c> (or <c>remove-upgrade</c>): the bot was uninstalled.</summary>
+    public static bool IsRemoval(IActivity activity) =>
+        ActivityTypes.InstallationUpdate.Equals(activity.Type, StringComparison.OrdinalIgnoreCase)
+        && (activity as Activity)?.Action?.StartsWith("remove", StringComparison.OrdinalIgnoreCase) == true;
+
+    /// <summary>The revocation a removal stands for: the conversation can no longer be written to.</summary>
+    public static ReferenceRevoked ToRevokedEvent(Activity activity, DateTimeOffset receivedAt) => new(
+        activity.ChannelId,
+        activity.From.Id,
+        activity.Conversation.Id,
+        RevocationReasons.BotRemoved,
+        $"The bot was removed ({activity.Type} '{activity.Action}').",
+        activity.Timestamp ?? receivedAt);
 
     /// <param name="activity">The incoming activity; already validated to have channel, serviceUrl, conversation, from and recipient.</param>
     /// <param name="receivedAt">When the Gateway received it; stands in for a missing activity timestamp.</param>

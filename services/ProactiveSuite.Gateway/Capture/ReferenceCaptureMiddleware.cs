@@ -6,24 +6,41 @@ namespace ProactiveSuite.Gateway.Capture;
 
 /// <summary>
 /// Bot middleware that publishes <c>ReferenceCaptured</c> for every activity that tells where a user
-/// can be reached, before the bot answers. Publishing first means that when the bus is down the turn
-/// fails and the channel delivers the activity again, instead of the reference being lost.
+/// can be reached, and <c>ReferenceRevoked</c> when the bot is uninstalled, before the bot answers.
+/// Publishing first means that when the bus is down the turn fails and the channel delivers the
+/// activity again, instead of the reference being lost.
 /// </summary>
 public sealed partial class ReferenceCaptureMiddleware(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ReferenceCaptureMiddleware> logger)
     : Microsoft.Bot.Builder.IMiddleware
 {
     public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
     {
-        if (ActivityReference.IsCaptured(turnContext.Activity))
+        var activity = (Activity)turnContext.Activity;
+        if (ActivityReference.IsCaptured(activity))
         {
-            var captured = ActivityReference.ToCapturedEvent((Activity)turnContext.Activity, clock.GetUtcNow());
-            await using var scope = scopes.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<IPublishEndpoint>().Publish(captured, cancellationToken);
+            var captured = ActivityReference.ToCapturedEvent(activity, clock.GetUtcNow());
+            await PublishAsync(captured, cancellationToken);
             LogCaptured(captured.Address.ChannelId, captured.Address.Conversation.Id, captured.ActivityType);
+        }
+        else if (ActivityReference.IsRemoval(activity))
+        {
+            var revoked = ActivityReference.ToRevokedEvent(activity, clock.GetUtcNow());
+            await PublishAsync(revoked, cancellationToken);
+            LogRevoked(revoked.ChannelId, revoked.ConversationId);
         }
 
         await next(cancellationToken);
     }
+
+    private async Task PublishAsync<T>(T message, CancellationToken cancellationToken)
+        where T : class
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<IPublishEndpoint>().Publish(message, cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The bot was removed from {ChannelId} conversation {ConversationId}: reference revoked")]
+    private partial void LogRevoked(string channelId, string conversationId);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Captured the reference of {ChannelId} conversation {ConversationId} from a {ActivityType}")]
     private partial void LogCaptured(string channelId, string conversationId, string activityType);

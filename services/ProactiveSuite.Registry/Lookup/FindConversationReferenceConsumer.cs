@@ -15,9 +15,9 @@ public sealed class FindConversationReferenceConsumer(IConversationReferenceStor
             ? await store.FindAsync(key, context.CancellationToken)
             : null;
 
-        if (stored is null)
+        if (stored is null || stored.IsRevoked)
         {
-            await context.RespondAsync(new ConversationReferenceNotFound(request.ChannelId ?? "", request.UserId ?? ""));
+            await context.RespondAsync(new ConversationReferenceNotFound(request.ChannelId ?? "", request.UserId ?? "", stored?.RevokedReasonCode, stored?.RevokedAt));
         }
         else
         {

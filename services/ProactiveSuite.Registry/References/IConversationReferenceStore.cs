@@ -1,3 +1,5 @@
+using ProactiveSuite.Contracts.References;
+
 namespace ProactiveSuite.Registry.References;
 
 /// <summary>Where the Registry keeps references: MongoDB in production, an embedded file by default.</summary>
@@ -5,6 +7,9 @@ public interface IConversationReferenceStore
 {
     /// <summary>Stores <paramref name="reference"/> when <see cref="NewestWins"/> says so, atomically.</summary>
     Task<UpsertOutcome> UpsertNewestAsync(StoredReference reference, CancellationToken cancellationToken);
+
+    /// <summary>Marks the reference revoked when <see cref="NewestWins.Revokes"/> says so, atomically.</summary>
+    Task<UpsertOutcome> RevokeAsync(ReferenceRevoked revocation, CancellationToken cancellationToken);
 
     Task<StoredReference?> FindAsync(ReferenceKey key, CancellationToken cancellationToken);
 
@@ -17,7 +22,7 @@ public enum UpsertOutcome
     /// <summary>The reference was new, or newer than the stored one, and is now stored.</summary>
     Stored,
 
-    /// <summary>The stored reference is as new or newer; nothing changed.</summary>
+    /// <summary>The stored reference is as new or newer (or not the one named); nothing changed.</summary>
     Stale,
 }
 

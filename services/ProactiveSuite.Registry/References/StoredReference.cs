@@ -3,13 +3,21 @@ using ProactiveSuite.Contracts.References;
 
 namespace ProactiveSuite.Registry.References;
 
-/// <summary>The reference the Registry keeps for one user: the newest address seen, and when.</summary>
+/// <summary>
+/// The reference the Registry keeps for one user: the newest address seen, and when; and, once the
+/// channel said the user can no longer be reached there, when and why it was revoked.
+/// </summary>
 public sealed record StoredReference(
     ConversationAddress Address,
     DateTimeOffset LastActivityAt,
     string? LastActivityId,
-    string LastActivityType)
+    string LastActivityType,
+    DateTimeOffset? RevokedAt = null,
+    string? RevokedReasonCode = null)
 {
+    [JsonIgnore]
+    public bool IsRevoked => RevokedAt is not null;
+
     [JsonIgnore]
     public ReferenceKey Key => ReferenceKey.For(Address.ChannelId, Address.User.Id);
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using JsonSerializer = System.Text.Json.JsonSerializer;
 using LiteDB;
+using ProactiveSuite.Contracts.References;
 
 namespace ProactiveSuite.Registry.References.Stores;
 
@@ -25,29 +26,36 @@ internal sealed class EmbeddedConversationReferenceStore : IConversationReferenc
 
     public Task<UpsertOutcome> UpsertNewestAsync(StoredReference reference, CancellationToken cancellationToken)
     {
-        var key = reference.Key;
         lock (_upsertGate)
         {
-            var stored = _references.FindById(key.Value) is { } document ? ToReference(document) : null;
+            var stored = Find(reference.Key);
             if (!NewestWins.Replaces(stored, reference))
             {
                 return Task.FromResult(UpsertOutcome.Stale);
             }
 
-            _references.Upsert(new BsonDocument
+            Write(reference);
+            return Task.FromResult(UpsertOutcome.Stored);
+        }
+    }
+
+    public Task<UpsertOutcome> RevokeAsync(ReferenceRevoked revocation, CancellationToken cancellationToken)
+    {
+        lock (_upsertGate)
+        {
+            var stored = Find(ReferenceKey.For(revocation.ChannelId, revocation.UserId));
+            if (!NewestWins.Revokes(stored, revocation))
             {
-                ["_id"] = key.Value,
-                ["channelId"] = key.ChannelId,
-                ["userId"] = key.UserId,
-                ["lastActivityAt"] = reference.LastActivityAt.ToUnixTimeMilliseconds(),
-                ["reference"] = JsonSerializer.Serialize(reference, Json),
-            });
+                return Task.FromResult(UpsertOutcome.Stale);
+            }
+
+            Write(stored! with { RevokedAt = revocation.RevokedAt, RevokedReasonCode = revocation.ReasonCode });
             return Task.FromResult(UpsertOutcome.Stored);
         }
     }
 
     public Task<StoredReference?> FindAsync(ReferenceKey key, CancellationToken cancellationToken) =>
-        Task.FromResult(_references.FindById(key.Value) is { } document ? ToReference(document) : null);
+        Task.FromResult(Find(key));
 
     public Task<ReferencePage> ListAsync(ReferencePageRequest request, CancellationToken cancellationToken)
     {
@@ -66,6 +74,21 @@ internal sealed class EmbeddedConversationReferenceStore : IConversationReferenc
         var items = documents.Take(request.Limit).Select(ToReference).ToList();
         var next = documents.Count > request.Limit ? items[^1].Key : (ReferenceKey?)null;
         return Task.FromResult(new ReferencePage(items, next));
+    }
+
+    private StoredReference? Find(ReferenceKey key) =>
+        _references.FindById(key.Value) is { } document ? ToReference(document) : null;
+
+    private void Write(StoredReference reference)
+    {
+        var key = reference.Key;
+        _references.Upsert(new BsonDocument
+        {
+            ["_id"] = key.Value,
+            ["channelId"] = key.ChannelId,
+            ["userId"] = key.UserId,
+            ["reference"] = JsonSerializer.Serialize(reference, Json),
+        });
     }
 
     private static StoredReference ToReference(BsonDocument document) =>

@@ -30,7 +30,10 @@ internal sealed class MongoConversationReferenceStore : IConversationReferenceSt
         await _indexes.Value;
         var key = reference.Key;
         var lastActivityAt = reference.LastActivityAt.UtcDateTime;
-        var filter = KeyFilter(key) & Builders<ReferenceDocument>.Filter.Lt(d => d.LastActivityAt, lastActivityAt);
+        var filters = Builders<ReferenceDocument>.Filter;
+        var filter = KeyFilter(key)
+            & filters.Lt(d => d.LastActivityAt, lastActivityAt)
+            & (filters.Eq(d => d.RevokedAt, null) | filters.Lt(d => d.RevokedAt, lastActivityAt));
         var document = new ReferenceDocument
         {
             ChannelId = key.ChannelId,
@@ -49,6 +52,22 @@ internal sealed class MongoConversationReferenceStore : IConversationReferenceSt
         {
             return UpsertOutcome.Stale;
         }
+    }
+
+    public async Task<UpsertOutcome> RevokeAsync(ReferenceRevoked revocation, CancellationToken cancellationToken)
+    {
+        await _indexes.Value;
+        var filters = Builders<ReferenceDocument>.Filter;
+        var revokedAt = revocation.RevokedAt.UtcDateTime;
+        var filter = KeyFilter(ReferenceKey.For(revocation.ChannelId, revocation.UserId))
+            & filters.Eq(d => d.Address.Conversation.Id, revocation.ConversationId)
+            & filters.Lte(d => d.LastActivityAt, revokedAt)
+            & filters.Eq(d => d.RevokedAt, null);
+        var update = Builders<ReferenceDocument>.Update
+            .Set(d => d.RevokedAt, revokedAt)
+            .Set(d => d.RevokedReasonCode, revocation.ReasonCode);
+        var result = await _references.UpdateOneAsync(filter, update, cancellationToken: cancellationToken);
+        return result.ModifiedCount == 1 ? UpsertOutcome.Stored : UpsertOutcome.Stale;
     }
 
     public async Task<StoredReference?> FindAsync(ReferenceKey key, CancellationToken cancellationToken)
@@ -106,7 +125,17 @@ internal sealed class MongoConversationReferenceStore : IConversationReferenceSt
 
         public required string LastActivityType { get; set; }
 
-        public StoredReference ToReference() =>
-            new(Address, new DateTimeOffset(LastActivityAt, TimeSpan.Zero), LastActivityId, LastActivityType);
+        [BsonDateTimeOptions(Kind = DateTimeKind.Utc)]
+        public DateTime? RevokedAt { get; set; }
+
+        public string? RevokedReasonCode { get; set; }
+
+        public StoredReference ToReference() => new(
+            Address,
+            new DateTimeOffset(LastActivityAt, TimeSpan.Zero),
+            LastActivityId,
+            LastActivityType,
+            RevokedAt is { } revokedAt ? new DateTimeOffset(revokedAt, TimeSpan.Zero) : null,
+            RevokedReasonCode);
     }
 }

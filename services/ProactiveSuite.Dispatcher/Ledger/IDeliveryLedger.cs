@@ -1,0 +1,16 @@
+namespace ProactiveSuite.Dispatcher.Ledger;
+
+/// <summary>
+/// The delivery ledger: one record per notification and recipient, so that a command delivered twice
+/// on the bus, or redelivered after a crash, is posted once. MongoDB in production, embedded by default.
+/// </summary>
+public interface IDeliveryLedger
+{
+    /// <summary>Applies <see cref="ClaimRule"/> atomically, creating the record on first sight.</summary>
+    Task<DeliveryClaim> ClaimAsync(DeliveryKey key, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the record of <paramref name="record"/>'s key (after a claim this Dispatcher holds).</summary>
+    Task SaveAsync(DeliveryRecord record, CancellationToken cancellationToken);
+
+    Task<DeliveryRecord?> FindAsync(DeliveryKey key, CancellationToken cancellationToken);
+}

@@ -1,0 +1,58 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using LiteDB;
+using JsonSerializer = System.Text.Json.JsonSerializer;
+
+namespace ProactiveSuite.Dispatcher.Ledger.Stores;
+
+/// <summary>The delivery ledger in the embedded LiteDB file of the single-process default.</summary>
+internal sealed class EmbeddedDeliveryLedger : IDeliveryLedger
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+    private readonly ILiteCollection<BsonDocument> _deliveries;
+
+    // LiteDB has no conditional write: the claim's read and write must not interleave.
+    private readonly Lock _gate = new();
+
+    public EmbeddedDeliveryLedger(LiteDatabase database)
+    {
+        _deliveries = database.GetCollection("deliveries");
+        _deliveries.EnsureIndex("notificationId");
+    }
+
+    public Task<DeliveryClaim> ClaimAsync(DeliveryKey key, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var claim = ClaimRule.Apply(Find(key), key, now, lease, out var claimed);
+            if (claimed is not null)
+            {
+                Write(claimed);
+            }
+
+            return Task.FromResult(claim);
+        }
+    }
+
+    public Task SaveAsync(DeliveryRecord record, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            Write(record);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<DeliveryRecord?> FindAsync(DeliveryKey key, CancellationToken cancellationToken) => Task.FromResult(Find(key));
+
+    private DeliveryRecord? Find(DeliveryKey key) =>
+        _deliveries.FindById(key.Value) is { } document ? JsonSerializer.Deserialize<DeliveryRecord>(document["record"].AsString, Json) : null;
+
+    private void Write(DeliveryRecord record) => _deliveries.Upsert(new BsonDocument
+    {
+        ["_id"] = record.Key.Value,
+        ["notificationId"] = record.Key.NotificationId,
+        ["record"] = JsonSerializer.Serialize(record, Json),
+    });
+}

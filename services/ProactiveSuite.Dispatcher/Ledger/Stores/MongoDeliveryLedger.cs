@@ -1,0 +1,121 @@
+using MongoDB.Bson;
+using MongoDB.Bson.Serialization.Attributes;
+using MongoDB.Driver;
+
+namespace ProactiveSuite.Dispatcher.Ledger.Stores;
+
+/// <summary>
+/// The delivery ledger in MongoDB, one document per delivery keyed by <see cref="DeliveryKey.Value"/>.
+/// A claim is one findOneAndUpdate whose filter matches only a claimable record (pending, or sending
+/// with an expired claim), upserting on first sight; when the record exists but is not claimable the
+/// upsert collides with its _id, and the record is read to say why (settled, or held).
+/// </summary>
+internal sealed class MongoDeliveryLedger(IMongoDatabase database) : IDeliveryLedger
+{
+    private const int DuplicateKey = 11000;
+    private readonly IMongoCollection<DeliveryDocument> _deliveries = database.GetCollection<DeliveryDocument>("deliveries");
+
+    public async Task<DeliveryClaim> ClaimAsync(DeliveryKey key, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        var filters = Builders<DeliveryDocument>.Filter;
+        var claimable = filters.Eq(d => d.Id, key.Value)
+            & (filters.Eq(d => d.State, DeliveryState.Pending)
+               | (filters.Eq(d => d.State, DeliveryState.Sending) & filters.Lte(d => d.ClaimedUntil, now.UtcDateTime)));
+        var update = Builders<DeliveryDocument>.Update
+            .Set(d => d.State, DeliveryState.Sending)
+            .Set(d => d.ClaimedUntil, (now + lease).UtcDateTime)
+            .Set(d => d.UpdatedAt, now.UtcDateTime)
+            .Inc(d => d.Attempts, 1)
+            .SetOnInsert(d => d.NotificationId, key.NotificationId)
+            .SetOnInsert(d => d.ChannelId, key.ChannelId)
+            .SetOnInsert(d => d.UserId, key.UserId)
+            .SetOnInsert(d => d.CreatedAt, now.UtcDateTime);
+        try
+        {
+            var claimed = await _deliveries.FindOneAndUpdateAsync(
+                claimable,
+                update,
+                new FindOneAndUpdateOptions<DeliveryDocument> { IsUpsert = true, ReturnDocument = ReturnDocument.After },
+                cancellationToken);
+            return new DeliveryClaim.Granted(claimed.ToRecord());
+        }
+        catch (MongoCommandException e) when (e.Code == DuplicateKey)
+        {
+            var stored = await FindAsync(key, cancellationToken);
+            return ClaimRule.Apply(stored, key, now, lease, out _);
+        }
+    }
+
+    public Task SaveAsync(DeliveryRecord record, CancellationToken cancellationToken) =>
+        _deliveries.ReplaceOneAsync(d => d.Id == record.Key.Value, DeliveryDocument.From(record), new ReplaceOptions { IsUpsert = true }, cancellationToken);
+
+    public async Task<DeliveryRecord?> FindAsync(DeliveryKey key, CancellationToken cancellationToken) =>
+        (await _deliveries.Find(d => d.Id == key.Value).FirstOrDefaultAsync(cancellationToken))?.ToRecord();
+
+    internal sealed class DeliveryDocument
+    {
+        [BsonId]
+        public string Id { get; set; } = "";
+
+        public string NotificationId { get; set; } = "";
+
+        public string ChannelId { get; set; } = "";
+
+        public string UserId { get; set; } = "";
+
+        [BsonRepresentation(BsonType.String)]
+        public DeliveryState State { get; set; }
+
+        public int Attempts { get; set; }
+
+        [BsonDateTimeOptions(Kind = DateTimeKind.Utc)]
+        public DateTime? ClaimedUntil { get; set; }
+
+        public int? LastStatusCode { get; set; }
+
+        public string? LastError { get; set; }
+
+        public string? ConversationId { get; set; }
+
+        public string? ActivityId { get; set; }
+
+        public string? FailureReasonCode { get; set; }
+
+        [BsonDateTimeOptions(Kind = DateTimeKind.Utc)]
+        public DateTime CreatedAt { get; set; }
+
+        [BsonDateTimeOptions(Kind = DateTimeKind.Utc)]
+        public DateTime UpdatedAt { get; set; }
+
+        public static DeliveryDocument From(DeliveryRecord record) => new()
+        {
+            Id = record.Key.Value,
+            NotificationId = record.Key.NotificationId,
+            ChannelId = record.Key.ChannelId,
+            UserId = record.Key.UserId,
+            State = record.State,
+            Attempts = record.Attempts,
+            ClaimedUntil = record.ClaimedUntil?.UtcDateTime,
+            LastStatusCode = record.LastStatusCode,
+            LastError = record.LastError,
+            ConversationId = record.ConversationId,
+            ActivityId = record.ActivityId,
+            FailureReasonCode = record.FailureReasonCode,
+            CreatedAt = record.CreatedAt.UtcDateTime,
+            UpdatedAt = record.UpdatedAt.UtcDateTime,
+        };
+
+        public DeliveryRecord ToRecord() => new(
+            new DeliveryKey(NotificationId, ChannelId, UserId),
+            State,
+            Attempts,
+            ClaimedUntil is { } until ? new DateTimeOffset(until, TimeSpan.Zero) : null,
+            LastStatusCode,
+            LastError,
+            ConversationId,
+            ActivityId,
+            FailureReasonCode,
+            new DateTimeOffset(CreatedAt, TimeSpan.Zero),
+            new DateTimeOffset(UpdatedAt, TimeSpan.Zero));
+    }
+}

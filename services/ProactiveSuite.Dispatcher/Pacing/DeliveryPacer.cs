@@ -1,0 +1,139 @@
+using Microsoft.Extensions.Options;
+
+namespace ProactiveSuite.Dispatcher.Pacing;
+
+/// <summary>
+/// Keeps sends within the channel's rate limits before they are made, so that a steady broadcast is
+/// paced rather than punished with 429s. A send first needs room in its conversation's windows; then it
+/// reserves the earliest slot its tenant's windows allow, and waits for it.
+/// </summary>
+public sealed class DeliveryPacer
+{
+    private readonly Dictionary<string, SendLog> _conversations = [];
+    private readonly Dictionary<string, SendLog> _tenants = [];
+    private readonly Dictionary<string, DateTimeOffset> _throttledUntil = [];
+    private readonly (TimeSpan Window, int Limit)[] _perConversation;
+    private readonly (TimeSpan Window, int Limit)[] _perTenant;
+    private readonly TimeSpan _horizon;
+    private readonly TimeProvider _clock;
+    private readonly bool _enabled;
+    private readonly Lock _gate = new();
+    private int _reservationsSinceSweep;
+
+    public DeliveryPacer(IOptions<RateLimitOptions> options, TimeProvider clock)
+    {
+        var limits = options.Value;
+        var replicas = Math.Max(1, limits.Replicas);
+        _perConversation = Share(limits.PerConversation ?? RateLimitOptions.TeamsPerConversation, replicas);
+        _perTenant = Share(limits.PerTenant ?? RateLimitOptions.TeamsPerTenant, replicas);
+        _horizon = _perConversation.Concat(_perTenant).Select(w => w.Window).DefaultIfEmpty(TimeSpan.Zero).Max();
+        _enabled = limits.Enabled;
+        _clock = clock;
+    }
+
+    /// <summary>
+    /// Asks for a slot. <see cref="PacingDecision.SendAt"/> holds a reservation: wait until then and
+    /// send. <see cref="PacingDecision.NotBefore"/> holds none: the conversation itself is full (or was
+    /// throttled by the channel), so ask again at that time.
+    /// </summary>
+    public PacingDecision Reserve(string conversationKey, string tenantKey)
+    {
+        var now = _clock.GetUtcNow();
+        if (!_enabled)
+        {
+            return new PacingDecision.SendAt(now);
+        }
+
+        lock (_gate)
+        {
+            var conversation = LogOf(_conversations, conversationKey);
+            var conversationReady = Later(conversation.Earliest(now, _perConversation), ThrottledUntil(conversationKey));
+            if (conversationReady > now)
+            {
+                return new PacingDecision.NotBefore(conversationReady);
+            }
+
+            var tenant = LogOf(_tenants, tenantKey);
+            var slot = Later(tenant.Earliest(now, _perTenant), ThrottledUntil(tenantKey));
+            conversation.Add(slot);
+            tenant.Add(slot);
+            SweepNow(now);
+            return new PacingDecision.SendAt(slot);
+        }
+    }
+
+    /// <summary>The channel answered 429 for this key: nothing more is sent to it until <paramref name="until"/>.</summary>
+    public void Throttled(string key, DateTimeOffset until)
+    {
+        lock (_gate)
+        {
+            _throttledUntil[key] = Later(until, ThrottledUntil(key));
+        }
+    }
+
+    private DateTimeOffset ThrottledUntil(string key) =>
+        _throttledUntil.TryGetValue(key, out var until) ? until : DateTimeOffset.MinValue;
+
+    private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    private static SendLog LogOf(Dictionary<string, SendLog> logs, string key)
+    {
+        if (!logs.TryGetValue(key, out var log))
+        {
+            log = new SendLog();
+            logs[key] = log;
+        }
+
+        return log;
+    }
+
+    // A broadcast touches each conversation once: without a sweep, their logs would pile up for an hour.
+    private void SweepNow(DateTimeOffset now)
+    {
+        if (++_reservationsSinceSweep < 10_000)
+        {
+            return;
+        }
+
+        _reservationsSinceSweep = 0;
+        var horizon = now - _horizon;
+        foreach (var logs in (Dictionary<string, SendLog>[])[_conversations, _tenants])
+        {
+            foreach (var (key, log) in logs.ToList())
+            {
+                log.Trim(horizon);
+                if (log.IsEmpty)
+                {
+                    logs.Remove(key);
+                }
+            }
+        }
+
+        foreach (var (key, until) in _throttledUntil.ToList())
+        {
+            if (until < now)
+            {
+                _throttledUntil.Remove(key);
+            }
+        }
+    }
+
+    private static (TimeSpan, int)[] Share(RateWindow[] windows, int replicas) =>
+        windows.Where(w => w.Seconds > 0 && w.Limit > 0)
+            .Select(w => (TimeSpan.FromSeconds(w.Seconds), Math.Max(1, w.Limit / replicas)))
+            .ToArray();
+}
+
+/// <summary>What the pacer said.</summary>
+public abstract record PacingDecision
+{
+    private PacingDecision()
+    {
+    }
+
+    /// <summary>A slot is reserved at <see cref="At"/>: send then.</summary>
+    public sealed record SendAt(DateTimeOffset At) : PacingDecision;
+
+    /// <summary>No slot now; ask again at <see cref="At"/>.</summary>
+    public sealed record NotBefore(DateTimeOffset At) : PacingDecision;
+}

@@ -1,0 +1,64 @@
+using System.Text.Json;
+using MassTransit;
+using Microsoft.Extensions.Options;
+using ProactiveSuite.Contracts.Notifications;
+using ProactiveSuite.Dispatcher.Delivery;
+
+namespace ProactiveSuite.Dispatcher.Scheduling;
+
+/// <summary>
+/// Hands due deliveries back to the Dispatcher's queue. An item is removed only after the broker
+/// confirmed the send; a crash in between sends it twice, which the delivery ledger absorbs.
+/// </summary>
+public sealed partial class DeliveryScheduler(
+    IServiceScopeFactory scopes,
+    IBus bus,
+    IOptions<DeliveryOptions> options,
+    TimeProvider clock,
+    ILogger<DeliveryScheduler> logger) : BackgroundService
+{
+    private const int Batch = 500;
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var queue = await bus.GetSendEndpoint(new Uri($"queue:{SendNotificationConsumerDefinition.QueueName}"));
+        using var timer = new PeriodicTimer(options.Value.SchedulePollInterval, clock);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await HandOverDueAsync(queue, stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The store or the broker blinked: the items stay scheduled and are tried on the next tick.
+                LogPollFailed(e);
+            }
+        }
+    }
+
+    private async Task HandOverDueAsync(ISendEndpoint queue, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var schedule = scope.ServiceProvider.GetRequiredService<IDeliverySchedule>();
+        IReadOnlyList<ScheduledDelivery> due;
+        do
+        {
+            due = await schedule.ClaimDueAsync(clock.GetUtcNow(), Batch, TimeSpan.FromMinutes(1), cancellationToken);
+            foreach (var item in due)
+            {
+                if (JsonSerializer.Deserialize<SendNotification>(item.Payload, Json) is { } command)
+                {
+                    await queue.Send(command, cancellationToken);
+                }
+
+                await schedule.RemoveAsync(item.Id, cancellationToken);
+            }
+        }
+        while (due.Count == Batch);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not hand scheduled deliveries over; trying again")]
+    private partial void LogPollFailed(Exception exception);
+}

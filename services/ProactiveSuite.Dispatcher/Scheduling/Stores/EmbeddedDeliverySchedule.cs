@@ -1,0 +1,61 @@
+using LiteDB;
+
+namespace ProactiveSuite.Dispatcher.Scheduling.Stores;
+
+/// <summary>The schedule in the embedded LiteDB file of the single-process default.</summary>
+internal sealed class EmbeddedDeliverySchedule : IDeliverySchedule
+{
+    private readonly ILiteCollection<BsonDocument> _scheduled;
+    private readonly Lock _gate = new();
+
+    public EmbeddedDeliverySchedule(LiteDatabase database)
+    {
+        _scheduled = database.GetCollection("scheduledDeliveries");
+        _scheduled.EnsureIndex("dueAt");
+    }
+
+    public Task AddAsync(ScheduledDelivery delivery, CancellationToken cancellationToken)
+    {
+        _scheduled.Insert(new BsonDocument
+        {
+            ["_id"] = delivery.Id,
+            ["dueAt"] = delivery.DueAt.ToUnixTimeMilliseconds(),
+            ["claimedUntil"] = 0L,
+            ["payload"] = delivery.Payload,
+            ["reason"] = delivery.Reason,
+        });
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<ScheduledDelivery>> ClaimDueAsync(DateTimeOffset now, int max, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        var nowMs = now.ToUnixTimeMilliseconds();
+        lock (_gate)
+        {
+            var due = _scheduled.Query()
+                .Where(Query.And(Query.LTE("dueAt", nowMs), Query.LTE("claimedUntil", nowMs)))
+                .OrderBy("dueAt")
+                .Limit(max)
+                .ToList();
+            foreach (var document in due)
+            {
+                document["claimedUntil"] = (now + lease).ToUnixTimeMilliseconds();
+                _scheduled.Update(document);
+            }
+
+            return Task.FromResult<IReadOnlyList<ScheduledDelivery>>(due.Select(d => new ScheduledDelivery(
+                d["_id"].AsString,
+                DateTimeOffset.FromUnixTimeMilliseconds(d["dueAt"].AsInt64),
+                d["payload"].AsString,
+                d["reason"].AsString)).ToList());
+        }
+    }
+
+    public Task RemoveAsync(string id, CancellationToken cancellationToken)
+    {
+        _scheduled.Delete(id);
+        return Task.CompletedTask;
+    }
+
+    public Task<long> CountAsync(CancellationToken cancellationToken) => Task.FromResult(_scheduled.LongCount());
+}
