@@ -1,36 +1,91 @@
+using ProactiveSuite.Contracts.References;
 using ProactiveSuite.Registry.References;
+using ProactiveSuite.Registry.References.Stores;
 using ProactiveSuite.Tests.Registry;
 
 namespace ProactiveSuite.Tests.Stores;
+
+public sealed class ConversationReferencesOnEmbeddedStore() : ConversationReferenceStoreContract(new EmbeddedStoreUnderTest());
+
+public sealed class ConversationReferencesOnMongoDb() : ConversationReferenceStoreContract(new MongoStoreUnderTest());
 
 /// <summary>
 /// What every <see cref="IConversationReferenceStore"/> adapter must do. Each adapter runs this same
 /// suite, so the embedded default and MongoDB cannot drift apart.
 /// </summary>
-public abstract class ConversationReferenceStoreContract : IAsyncLifetime
+public abstract class ConversationReferenceStoreContract(StoreUnderTest store) : StoreContract(store)
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 24, 9, 0, 0, TimeSpan.Zero);
 
-    protected IConversationReferenceStore Store { get; private set; } = null!;
+    private IConversationReferenceStore References { get; set; } = null!;
 
-    /// <summary>A new, empty store of the adapter under test.</summary>
-    protected abstract Task<IConversationReferenceStore> CreateStoreAsync();
-
-    public virtual async ValueTask InitializeAsync() => Store = await CreateStoreAsync();
-
-    public virtual ValueTask DisposeAsync()
+    public override async ValueTask InitializeAsync()
     {
-        GC.SuppressFinalize(this);
-        return ValueTask.CompletedTask;
+        await base.InitializeAsync();
+        References = Open();
     }
+
+    private IConversationReferenceStore Open() =>
+        Store.Open<IConversationReferenceStore, EmbeddedConversationReferenceStore, MongoConversationReferenceStore>();
+
+    [Fact]
+    public async Task References_survive_reopening_the_store()
+    {
+        await References.UpsertNewestAsync(Reference(T0), default);
+        await Store.CloseAllAsync();
+
+        Assert.NotNull(await Open().FindAsync(ReferenceKey.For("emulator", "user-ada"), default));
+    }
+
+    [Fact]
+    public async Task A_revocation_of_the_stored_conversation_marks_it_revoked()
+    {
+        await References.UpsertNewestAsync(Reference(T0, "conv-1"), default);
+
+        Assert.Equal(UpsertOutcome.Stored, await References.RevokeAsync(Revocation("conv-1", T0.AddSeconds(5)), default));
+
+        var found = await References.FindAsync(ReferenceKey.For("emulator", "user-ada"), default);
+        Assert.Equal((T0.AddSeconds(5), RevocationReasons.UserBlocked), (found!.RevokedAt, found.RevokedReasonCode));
+        Assert.True(found.IsRevoked);
+    }
+
+    [Fact]
+    public async Task A_revocation_of_another_conversation_or_from_before_the_last_activity_changes_nothing()
+    {
+        await References.UpsertNewestAsync(Reference(T0, "conv-1"), default);
+
+        Assert.Equal(UpsertOutcome.Stale, await References.RevokeAsync(Revocation("conv-old", T0.AddSeconds(5)), default));
+        Assert.Equal(UpsertOutcome.Stale, await References.RevokeAsync(Revocation("conv-1", T0.AddSeconds(-5)), default));
+        Assert.Equal(UpsertOutcome.Stale, await References.RevokeAsync(Revocation("conv-1", T0.AddSeconds(5)) with { UserId = "nobody" }, default));
+
+        Assert.False((await References.FindAsync(ReferenceKey.For("emulator", "user-ada"), default))!.IsRevoked);
+    }
+
+    [Fact]
+    public async Task Only_a_capture_newer_than_the_revocation_brings_the_reference_back()
+    {
+        await References.UpsertNewestAsync(Reference(T0, "conv-1"), default);
+        await References.RevokeAsync(Revocation("conv-1", T0.AddSeconds(10)), default);
+
+        Assert.Equal(UpsertOutcome.Stale, await References.UpsertNewestAsync(Reference(T0.AddSeconds(5), "conv-1"), default));
+        Assert.True((await References.FindAsync(ReferenceKey.For("emulator", "user-ada"), default))!.IsRevoked);
+
+        Assert.Equal(UpsertOutcome.Stored, await References.UpsertNewestAsync(Reference(T0.AddSeconds(11), "conv-2"), default));
+        var found = await References.FindAsync(ReferenceKey.For("emulator", "user-ada"), default);
+        Assert.False(found!.IsRevoked);
+        Assert.Equal("conv-2", found.Address.Conversation.Id);
+    }
+
+    private static ReferenceRevoked Revocation(string conversationId, DateTimeOffset at) =>
+        new("emulator", "user-ada", conversationId, RevocationReasons.UserBlocked, "403 ConversationBlockedByUser", at);
 
     [Fact]
     public async Task A_stored_reference_is_found_by_its_key()
     {
         var reference = Reference(T0);
-        Assert.Equal(UpsertOutcome.Stored, await Store.UpsertNewestAsync(reference, default));
+        Assert.Equal(UpsertOutcome.Stored, await References.UpsertNewestAsync(reference, default));
 
-        var found = await Store.FindAsync(ReferenceKey.For("emulator", "user-ada"), default);
+        var found = await References.FindAsync(ReferenceKey.For("emulator", "user-ada"), default);
 
         Assert.NotNull(found);
         Assert.Equal(reference.Address, found.Address);
@@ -41,37 +96,37 @@ public abstract class ConversationReferenceStoreContract : IAsyncLifetime
 
     [Fact]
     public async Task An_unknown_key_finds_nothing() =>
-        Assert.Null(await Store.FindAsync(ReferenceKey.For("emulator", "nobody"), default));
+        Assert.Null(await References.FindAsync(ReferenceKey.For("emulator", "nobody"), default));
 
     [Fact]
     public async Task A_newer_activity_replaces_the_stored_reference()
     {
-        await Store.UpsertNewestAsync(Reference(T0, "conv-old"), default);
+        await References.UpsertNewestAsync(Reference(T0, "conv-old"), default);
 
-        Assert.Equal(UpsertOutcome.Stored, await Store.UpsertNewestAsync(Reference(T0.AddSeconds(1), "conv-new"), default));
+        Assert.Equal(UpsertOutcome.Stored, await References.UpsertNewestAsync(Reference(T0.AddSeconds(1), "conv-new"), default));
 
-        var found = await Store.FindAsync(ReferenceKey.For("emulator", "user-ada"), default);
+        var found = await References.FindAsync(ReferenceKey.For("emulator", "user-ada"), default);
         Assert.Equal("conv-new", found!.Address.Conversation.Id);
     }
 
     [Fact]
     public async Task An_older_activity_changes_nothing()
     {
-        await Store.UpsertNewestAsync(Reference(T0, "conv-new"), default);
+        await References.UpsertNewestAsync(Reference(T0, "conv-new"), default);
 
-        Assert.Equal(UpsertOutcome.Stale, await Store.UpsertNewestAsync(Reference(T0.AddSeconds(-1), "conv-old"), default));
+        Assert.Equal(UpsertOutcome.Stale, await References.UpsertNewestAsync(Reference(T0.AddSeconds(-1), "conv-old"), default));
 
-        Assert.Equal("conv-new", (await Store.FindAsync(ReferenceKey.For("emulator", "user-ada"), default))!.Address.Conversation.Id);
+        Assert.Equal("conv-new", (await References.FindAsync(ReferenceKey.For("emulator", "user-ada"), default))!.Address.Conversation.Id);
     }
 
     [Fact]
     public async Task A_replayed_activity_changes_nothing()
     {
-        await Store.UpsertNewestAsync(Reference(T0, "conv-1"), default);
+        await References.UpsertNewestAsync(Reference(T0, "conv-1"), default);
 
-        Assert.Equal(UpsertOutcome.Stale, await Store.UpsertNewestAsync(Reference(T0, "conv-replayed"), default));
+        Assert.Equal(UpsertOutcome.Stale, await References.UpsertNewestAsync(Reference(T0, "conv-replayed"), default));
 
-        Assert.Equal("conv-1", (await Store.FindAsync(ReferenceKey.For("emulator", "user-ada"), default))!.Address.Conversation.Id);
+        Assert.Equal("conv-1", (await References.FindAsync(ReferenceKey.For("emulator", "user-ada"), default))!.Address.Conversation.Id);
     }
 
     [Fact]
@@ -79,19 +134,19 @@ public abstract class ConversationReferenceStoreContract : IAsyncLifetime
     {
         var captures = Enumerable.Range(0, 40).Select(i => Reference(T0.AddSeconds(i), $"conv-{i}")).Reverse().ToList();
 
-        await Parallel.ForEachAsync(captures, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (r, ct) => await Store.UpsertNewestAsync(r, ct));
+        await Parallel.ForEachAsync(captures, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (r, ct) => await References.UpsertNewestAsync(r, ct));
 
-        Assert.Equal("conv-39", (await Store.FindAsync(ReferenceKey.For("emulator", "user-ada"), default))!.Address.Conversation.Id);
+        Assert.Equal("conv-39", (await References.FindAsync(ReferenceKey.For("emulator", "user-ada"), default))!.Address.Conversation.Id);
     }
 
     [Fact]
     public async Task User_ids_that_differ_only_in_case_are_different_users()
     {
-        await Store.UpsertNewestAsync(Reference(T0, "conv-lower", userId: "user-x"), default);
-        await Store.UpsertNewestAsync(Reference(T0, "conv-upper", userId: "USER-X"), default);
+        await References.UpsertNewestAsync(Reference(T0, "conv-lower", userId: "user-x"), default);
+        await References.UpsertNewestAsync(Reference(T0, "conv-upper", userId: "USER-X"), default);
 
-        Assert.Equal("conv-lower", (await Store.FindAsync(ReferenceKey.For("emulator", "user-x"), default))!.Address.Conversation.Id);
-        Assert.Equal("conv-upper", (await Store.FindAsync(ReferenceKey.For("emulator", "USER-X"), default))!.Address.Conversation.Id);
+        Assert.Equal("conv-lower", (await References.FindAsync(ReferenceKey.For("emulator", "user-x"), default))!.Address.Conversation.Id);
+        Assert.Equal("conv-upper", (await References.FindAsync(ReferenceKey.For("emulator", "USER-X"), default))!.Address.Conversation.Id);
     }
 
     [Fact]
@@ -100,8 +155,8 @@ public abstract class ConversationReferenceStoreContract : IAsyncLifetime
         var users = Enumerable.Range(0, 7).Select(i => $"user-{i}").ToList();
         foreach (var user in users)
         {
-            await Store.UpsertNewestAsync(Reference(T0, "conv-" + user, userId: user), default);
-            await Store.UpsertNewestAsync(Reference(T0, "conv-" + user, userId: user, channelId: "msteams"), default);
+            await References.UpsertNewestAsync(Reference(T0, "conv-" + user, userId: user), default);
+            await References.UpsertNewestAsync(Reference(T0, "conv-" + user, userId: user, channelId: "msteams"), default);
         }
 
         var seen = new List<string>();
@@ -109,7 +164,7 @@ public abstract class ConversationReferenceStoreContract : IAsyncLifetime
         var pages = 0;
         do
         {
-            var page = await Store.ListAsync(new ReferencePageRequest("emulator", after, Limit: 3), default);
+            var page = await References.ListAsync(new ReferencePageRequest("emulator", after, Limit: 3), default);
             Assert.True(page.Items.Count <= 3);
             seen.AddRange(page.Items.Select(r => r.Key.UserId));
             Assert.All(page.Items, r => Assert.Equal("emulator", r.Key.ChannelId));
@@ -121,7 +176,7 @@ public abstract class ConversationReferenceStoreContract : IAsyncLifetime
         Assert.Equal(users, seen);
         Assert.Equal(3, pages);
 
-        var everything = await Store.ListAsync(new ReferencePageRequest(null, null, Limit: 100), default);
+        var everything = await References.ListAsync(new ReferencePageRequest(null, null, Limit: 100), default);
         Assert.Equal(14, everything.Items.Count);
         Assert.Null(everything.Next);
     }

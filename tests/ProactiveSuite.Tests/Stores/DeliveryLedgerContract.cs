@@ -1,0 +1,75 @@
+using ProactiveSuite.Dispatcher.Ledger;
+using ProactiveSuite.Dispatcher.Ledger.Stores;
+
+namespace ProactiveSuite.Tests.Stores;
+
+public sealed class DeliveryLedgerOnEmbeddedStore() : DeliveryLedgerContract(new EmbeddedStoreUnderTest());
+
+public sealed class DeliveryLedgerOnMongoDb() : DeliveryLedgerContract(new MongoStoreUnderTest());
+
+/// <summary>What every <see cref="IDeliveryLedger"/> adapter must do: claims are atomic and settle once.</summary>
+public abstract class DeliveryLedgerContract(StoreUnderTest store) : StoreContract(store)
+{
+    private static readonly DateTimeOffset T0 = new(2026, 11, 24, 10, 0, 0, TimeSpan.Zero);
+    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
+    private static readonly DeliveryKey Key = new("n-1", "emulator", "user-ada");
+
+    private IDeliveryLedger Ledger { get; set; } = null!;
+
+    public override async ValueTask InitializeAsync()
+    {
+        await base.InitializeAsync();
+        Ledger = Store.Open<IDeliveryLedger, EmbeddedDeliveryLedger, MongoDeliveryLedger>();
+    }
+
+    [Fact]
+    public async Task The_first_claim_creates_the_record_as_attempt_one()
+    {
+        var granted = Assert.IsType<DeliveryClaim.Granted>(await Ledger.ClaimAsync(Key, T0, Lease, default));
+
+        var stored = await Ledger.FindAsync(Key, default);
+        Assert.Equal((DeliveryState.Sending, 1, T0 + Lease), (stored!.State, stored.Attempts, stored.ClaimedUntil));
+        Assert.Equal(granted.Record.Key, stored.Key);
+    }
+
+    [Fact]
+    public async Task Of_many_racing_claims_exactly_one_is_granted()
+    {
+        var claims = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(() => Ledger.ClaimAsync(Key, T0, Lease, default))));
+
+        Assert.Single(claims, c => c is DeliveryClaim.Granted);
+        Assert.All(claims.Where(c => c is not DeliveryClaim.Granted), c => Assert.IsType<DeliveryClaim.HeldElsewhere>(c));
+    }
+
+    [Fact]
+    public async Task An_expired_claim_is_taken_over_and_a_settled_record_is_never_claimed_again()
+    {
+        await Ledger.ClaimAsync(Key, T0, Lease, default);
+        var takeover = Assert.IsType<DeliveryClaim.Granted>(await Ledger.ClaimAsync(Key, T0 + Lease, Lease, default));
+        Assert.Equal(2, takeover.Record.Attempts);
+
+        await Ledger.SaveAsync(takeover.Record with { State = DeliveryState.Delivered, ActivityId = "act-1", ConversationId = "conv-1", ClaimedUntil = null }, default);
+
+        var again = Assert.IsType<DeliveryClaim.AlreadySettled>(await Ledger.ClaimAsync(Key, T0.AddHours(1), Lease, default));
+        Assert.Equal(("act-1", "conv-1", 2), (again.Record.ActivityId, again.Record.ConversationId, again.Record.Attempts));
+    }
+
+    [Fact]
+    public async Task A_pending_record_is_claimed_again_right_away_and_keeps_what_the_last_attempt_learnt()
+    {
+        var first = Assert.IsType<DeliveryClaim.Granted>(await Ledger.ClaimAsync(Key, T0, Lease, default));
+        await Ledger.SaveAsync(first.Record with { State = DeliveryState.Pending, ClaimedUntil = null, LastStatusCode = 429, LastError = "throttled" }, default);
+
+        var second = Assert.IsType<DeliveryClaim.Granted>(await Ledger.ClaimAsync(Key, T0.AddSeconds(1), Lease, default));
+
+        Assert.Equal((2, 429, "throttled"), (second.Record.Attempts, second.Record.LastStatusCode, second.Record.LastError));
+    }
+
+    [Fact]
+    public async Task Deliveries_of_one_notification_to_different_recipients_are_separate()
+    {
+        Assert.IsType<DeliveryClaim.Granted>(await Ledger.ClaimAsync(Key, T0, Lease, default));
+        Assert.IsType<DeliveryClaim.Granted>(await Ledger.ClaimAsync(Key with { UserId = "user-bob" }, T0, Lease, default));
+        Assert.Null(await Ledger.FindAsync(Key with { NotificationId = "n-2" }, default));
+    }
+}

@@ -1,0 +1,74 @@
+using ProactiveSuite.Dispatcher.Scheduling;
+using ProactiveSuite.Dispatcher.Scheduling.Stores;
+
+namespace ProactiveSuite.Tests.Stores;
+
+public sealed class DeliveryScheduleOnEmbeddedStore() : DeliveryScheduleContract(new EmbeddedStoreUnderTest());
+
+public sealed class DeliveryScheduleOnMongoDb() : DeliveryScheduleContract(new MongoStoreUnderTest());
+
+/// <summary>What every <see cref="IDeliverySchedule"/> adapter must do: hand items over when due, each to one claimer.</summary>
+public abstract class DeliveryScheduleContract(StoreUnderTest store) : StoreContract(store)
+{
+    private static readonly DateTimeOffset T0 = new(2026, 11, 24, 10, 0, 0, TimeSpan.Zero);
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
+
+    private IDeliverySchedule Schedule { get; set; } = null!;
+
+    public override async ValueTask InitializeAsync()
+    {
+        await base.InitializeAsync();
+        Schedule = Open();
+    }
+
+    private IDeliverySchedule Open() => Store.Open<IDeliverySchedule, EmbeddedDeliverySchedule, MongoDeliverySchedule>();
+
+    [Fact]
+    public async Task Items_are_handed_over_when_due_earliest_first()
+    {
+        await Schedule.AddAsync(Item("late", T0.AddSeconds(20)), default);
+        await Schedule.AddAsync(Item("early", T0.AddSeconds(10)), default);
+        await Schedule.AddAsync(Item("later", T0.AddSeconds(30)), default);
+
+        Assert.Empty(await Schedule.ClaimDueAsync(T0, 10, Lease, default));
+        Assert.Equal(["early", "late"], (await Schedule.ClaimDueAsync(T0.AddSeconds(25), 10, Lease, default)).Select(i => i.Id));
+    }
+
+    [Fact]
+    public async Task A_claimed_item_is_not_handed_over_again_until_its_claim_runs_out()
+    {
+        await Schedule.AddAsync(Item("a", T0), default);
+        Assert.Single(await Schedule.ClaimDueAsync(T0, 10, Lease, default));
+
+        Assert.Empty(await Schedule.ClaimDueAsync(T0.AddSeconds(30), 10, Lease, default));
+        Assert.Single(await Schedule.ClaimDueAsync(T0 + Lease, 10, Lease, default));
+    }
+
+    [Fact]
+    public async Task A_removed_item_is_gone_and_the_rest_survive_reopening()
+    {
+        await Schedule.AddAsync(Item("a", T0), default);
+        await Schedule.AddAsync(Item("b", T0), default);
+        await Schedule.RemoveAsync("a", default);
+        await Store.CloseAllAsync();
+
+        var reopened = Open();
+        Assert.Equal(1, await reopened.CountAsync(default));
+        var item = Assert.Single(await reopened.ClaimDueAsync(T0, 10, Lease, default));
+        Assert.Equal(("b", "{\"notificationId\":\"b\"}", "throttled"), (item.Id, item.Payload, item.Reason));
+    }
+
+    [Fact]
+    public async Task The_batch_size_is_respected()
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            await Schedule.AddAsync(Item($"i{i}", T0), default);
+        }
+
+        Assert.Equal(3, (await Schedule.ClaimDueAsync(T0, 3, Lease, default)).Count);
+        Assert.Equal(2, (await Schedule.ClaimDueAsync(T0, 3, Lease, default)).Count);
+    }
+
+    private static ScheduledDelivery Item(string id, DateTimeOffset due) => new(id, due, $"{{\"notificationId\":\"{id}\"}}", "throttled");
+}
