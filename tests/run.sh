@@ -77,6 +77,7 @@ if [ ! -e "$SOLUTION" ]; then
 fi
 
 mkdir -p "$ARTIFACTS"
+rm -f "$ARTIFACTS/reliability-counts.txt"
 
 # --- 2. build -----------------------------------------------------------------------------------
 step "dotnet build $SOLUTION -c $CONFIGURATION"
@@ -114,6 +115,13 @@ if [ -n "$not_run" ]; then
   printf '%s\n' "$not_run"
 else
   echo "  (nothing skipped)"
+fi
+
+# What the reliability tests counted (crash and broker-restart runs), this run only.
+if [ -s "$ARTIFACTS/reliability-counts.txt" ]; then
+  echo
+  echo "Reliability counts:"
+  sed 's/^/  /' "$ARTIFACTS/reliability-counts.txt"
 fi
 
 echo

@@ -22,7 +22,9 @@ public sealed partial class DeliveryScheduler(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var queue = await bus.GetSendEndpoint(new Uri($"queue:{SendNotificationConsumerDefinition.QueueName}"));
+        // The endpoint's own exchange, not the queue: sending to a queue address would declare it, and
+        // differently from the quorum queue its consumer declares.
+        var queue = await bus.GetSendEndpoint(new Uri($"exchange:{SendNotificationConsumerDefinition.QueueName}"));
         using var timer = new PeriodicTimer(options.Value.SchedulePollInterval, clock);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {

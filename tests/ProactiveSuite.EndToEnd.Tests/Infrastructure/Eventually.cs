@@ -8,11 +8,11 @@ public static class Eventually
 {
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(45);
 
-    public static async Task<T> Until<T>(Func<Task<T?>> probe, string what, Func<string>? context = null)
+    public static async Task<T> Until<T>(Func<Task<T?>> probe, string what, Func<string>? context = null, TimeSpan? patience = null)
         where T : class
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        deadline.CancelAfter(Patience);
+        deadline.CancelAfter(patience ?? Patience);
         while (!deadline.IsCancellationRequested)
         {
             if (await probe() is { } value)
@@ -30,7 +30,7 @@ public static class Eventually
             }
         }
 
-        Assert.Fail($"Gave up waiting for {what} after {Patience.TotalSeconds} s.{Environment.NewLine}{context?.Invoke()}");
+        Assert.Fail($"Gave up waiting for {what} after {(patience ?? Patience).TotalSeconds} s.{Environment.NewLine}{context?.Invoke()}");
         return null!;
     }
 

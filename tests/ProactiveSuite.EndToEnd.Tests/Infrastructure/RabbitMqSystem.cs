@@ -8,10 +8,11 @@ namespace ProactiveSuite.EndToEnd.Tests.Infrastructure;
 /// three OS processes (each with its own embedded store file, MongoDB being unavailable here), a
 /// channel emulator they talk to over HTTP, and an outside service on the bus.
 /// </summary>
-public sealed class RabbitMqSystem : IAsyncLifetime
+public class RabbitMqSystem : IAsyncLifetime
 {
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "psuite-e2e-" + Guid.NewGuid().ToString("N"));
     private readonly List<ServiceProcess> _services = [];
+    private readonly Dictionary<string, (string Project, Dictionary<string, string> Environment, Uri Url)> _launches = [];
 
     public RabbitMqNode Broker { get; private set; } = null!;
 
@@ -42,6 +43,14 @@ public sealed class RabbitMqSystem : IAsyncLifetime
         dispatcherEnvironment["Dispatcher__Channels__emulator__ServiceUrl"] = Channel.BaseUrl.ToString();
         dispatcherEnvironment["Dispatcher__Channels__emulator__BotId"] = Channel.Options.BotId;
         dispatcherEnvironment["Dispatcher__Channels__emulator__BotName"] = Channel.Options.BotName;
+        // Tests wait for retries and taken-over claims: keep those waits short.
+        dispatcherEnvironment["Dispatcher__Delivery__BackoffBase"] = "00:00:00.200";
+        dispatcherEnvironment["Dispatcher__Delivery__ClaimLease"] = "00:00:03";
+        dispatcherEnvironment["Dispatcher__Delivery__ConnectorTimeout"] = "00:00:02";
+        foreach (var (key, value) in DispatcherSettings())
+        {
+            dispatcherEnvironment[key] = value;
+        }
 
         // Consumers first: their queues must be bound before the Gateway publishes.
         var consumers = await Task.WhenAll(
@@ -54,6 +63,25 @@ public sealed class RabbitMqSystem : IAsyncLifetime
         Outside = await OutsideService.StartAsync(Broker.AmqpUri, ct);
     }
 
+    /// <summary>Settings a test class gives its Dispatcher, as environment variables.</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string>> DispatcherSettings() => [];
+
+    /// <summary>SIGKILLs a service (no goodbye: in-flight work is cut where it stands).</summary>
+    public async Task KillAsync(string name)
+    {
+        var service = _services.Single(s => s.Name == name && !s.HasExited);
+        await service.KillAsync();
+        _services.Remove(service);
+        await service.DisposeAsync();
+    }
+
+    /// <summary>Starts a killed service again with the same configuration and store file.</summary>
+    public async Task StartAgainAsync(string name)
+    {
+        var (project, environment, url) = _launches[name];
+        _services.Add(await Start(name, project, environment, url, TestContext.Current.CancellationToken));
+    }
+
     /// <summary>The recent logs of every process, for a failure message.</summary>
     public string Logs() => string.Join(
         Environment.NewLine,
@@ -61,6 +89,7 @@ public sealed class RabbitMqSystem : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
+        GC.SuppressFinalize(this);
         Http.Dispose();
         if (Outside is not null)
         {
@@ -88,6 +117,9 @@ public sealed class RabbitMqSystem : IAsyncLifetime
         }
     }
 
-    private static Task<ServiceProcess> Start(string name, string project, IReadOnlyDictionary<string, string> environment, Uri url, CancellationToken ct) =>
-        ServiceProcess.StartAsync(name, RepositoryPaths.ServiceDll(project), environment, new Uri(url, "/health"), ct);
+    private Task<ServiceProcess> Start(string name, string project, Dictionary<string, string> environment, Uri url, CancellationToken ct)
+    {
+        _launches[name] = (project, environment, url);
+        return ServiceProcess.StartAsync(name, RepositoryPaths.ServiceDll(project), environment, new Uri(url, "/health"), ct);
+    }
 }

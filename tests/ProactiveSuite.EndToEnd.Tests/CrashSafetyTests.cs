@@ -1,0 +1,97 @@
+using System.Globalization;
+using ProactiveSuite.ChannelEmulator;
+using ProactiveSuite.Contracts.Notifications;
+using ProactiveSuite.EndToEnd.Tests.Infrastructure;
+using ProactiveSuite.Testing;
+
+namespace ProactiveSuite.EndToEnd.Tests;
+
+/// <summary>
+/// A Dispatcher that posts one delivery at a time, so the crash test checks the ledger's exact bound:
+/// a crash can repeat only the delivery it cut between the channel's answer and the ledger's record.
+/// (With N deliveries in flight, a crash can repeat up to N: see docs/reliability.md.)
+/// </summary>
+public sealed class OneAtATimeSystem : RabbitMqSystem
+{
+    protected override IEnumerable<KeyValuePair<string, string>> DispatcherSettings() =>
+    [
+        new("Dispatcher__Delivery__ConcurrentDeliveries", "1"),
+        new("Dispatcher__RateLimits__Enabled", "false"),
+    ];
+}
+
+/// <summary>Crashes of the Dispatcher and restarts of the broker in the middle of a run lose nothing.</summary>
+public sealed class CrashSafetyTests(OneAtATimeSystem system) : IClassFixture<OneAtATimeSystem>
+{
+    [Fact]
+    public async Task Killing_the_dispatcher_three_times_during_a_2000_recipient_run_loses_no_one_and_repeats_at_most_one_per_kill()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var users = SeededRecipients.Users("crash", 2000);
+        await SeedAsync(users);
+        const string text = "Crash-safe notification";
+
+        await PublishAsync("crash-run", users, text);
+        var kills = 0;
+        foreach (var threshold in KillPoints(users.Count))
+        {
+            await Eventually.Until(() => Task.FromResult(Received(text).Count >= threshold ? "" : null), $"{threshold} deliveries before kill {kills + 1}", system.Logs);
+            await system.KillAsync("dispatcher");
+            kills++;
+            await system.StartAgainAsync("dispatcher");
+        }
+
+        await Eventually.Until(() => Task.FromResult(Received(text).Select(a => a.ConversationId).Distinct().Count() == users.Count ? "" : null), "every recipient", system.Logs, patience: TimeSpan.FromMinutes(3));
+        var posts = Received(text);
+        var duplicates = posts.Count - users.Count;
+        Report($"crash test: {users.Count} recipients, {kills} SIGKILLs of the Dispatcher, {posts.Select(p => p.ConversationId).Distinct().Count()} received, {duplicates} duplicates");
+        Assert.Equal(users.Select(u => "emu-" + u).Order(), posts.Select(p => p.ConversationId).Distinct().Order());
+        Assert.InRange(duplicates, 0, kills);
+    }
+
+    [Fact]
+    public async Task Stopping_and_restarting_rabbitmq_in_the_middle_of_a_run_loses_no_command()
+    {
+        Assert.SkipWhen(!system.Broker.IsPrivate, "NOT RUN: RABBITMQ_URI names a shared broker, which this test would have to stop.");
+        var users = SeededRecipients.Users("restart", 500);
+        await SeedAsync(users);
+        const string text = "Survives a broker restart";
+
+        await PublishAsync("restart-run", users, text);
+        await Eventually.Until(() => Task.FromResult(Received(text).Count >= 100 ? "" : null), "100 deliveries before the restart", system.Logs);
+        await system.Broker.StopAsync();
+        await system.Broker.StartAgainAsync(TestContext.Current.CancellationToken);
+
+        await Eventually.Until(() => Task.FromResult(Received(text).Select(a => a.ConversationId).Distinct().Count() == users.Count ? "" : null), "every recipient after the restart", () => system.Logs() + system.Broker.LogTail(), patience: TimeSpan.FromMinutes(3));
+        Report($"broker restart: {users.Count} recipients, {Received(text).Count - users.Count} duplicates");
+    }
+
+    private async Task SeedAsync(IReadOnlyList<string> users)
+    {
+        await SeededRecipients.CaptureAsync(system.Outside.Bus, system.Channel.BaseUrl, users, TestContext.Current.CancellationToken);
+        await Eventually.Until(
+            async () => (await system.Http.GetAsync(new Uri(system.RegistryUrl, $"/references/emulator/{users[^1]}"), TestContext.Current.CancellationToken)).IsSuccessStatusCode ? "" : null,
+            "the seeded references",
+            system.Logs);
+    }
+
+    private async Task PublishAsync(string notificationId, IReadOnlyList<string> users, string text) =>
+        await Task.WhenAll(users.Select(user => system.Outside.Bus.Publish(
+            new SendNotification { NotificationId = notificationId, Recipient = new Recipient("emulator", user), Text = text },
+            TestContext.Current.CancellationToken)));
+
+    private List<RecordedActivity> Received(string text) => system.Channel.Transcript.All().Where(a => a.Text == text).ToList();
+
+    private static readonly double[] KillShares = [0.15, 0.45, 0.75];
+
+    private static IEnumerable<int> KillPoints(int total) =>
+        KillShares.Select(share => (int)(total * (share + (Random.Shared.NextDouble() * 0.1))));
+
+    private static void Report(string line)
+    {
+        TestContext.Current.SendDiagnosticMessage(line);
+        var file = Path.Combine(RepositoryPaths.Artifacts, "reliability-counts.txt");
+        Directory.CreateDirectory(RepositoryPaths.Artifacts);
+        File.AppendAllText(file, string.Create(CultureInfo.InvariantCulture, $"{DateTimeOffset.UtcNow:O} {line}{Environment.NewLine}"));
+    }
+}
