@@ -1,11 +1,15 @@
 using MassTransit;
 using ProactiveSuite.Contracts.References;
+using ProactiveSuite.Dispatcher.Broadcasts;
+using ProactiveSuite.Dispatcher.Cancellation;
 using ProactiveSuite.Dispatcher.Connector;
 using ProactiveSuite.Dispatcher.Delivery;
 using ProactiveSuite.Dispatcher.Ledger;
 using ProactiveSuite.Dispatcher.Ledger.Stores;
 using ProactiveSuite.Dispatcher.OperatorApi;
 using ProactiveSuite.Dispatcher.Pacing;
+using ProactiveSuite.Dispatcher.Progress;
+using ProactiveSuite.Dispatcher.Progress.Stores;
 using ProactiveSuite.Dispatcher.Scheduling;
 using ProactiveSuite.Dispatcher.Scheduling.Stores;
 using ProactiveSuite.ServiceDefaults.Messaging;
@@ -34,18 +38,27 @@ public static class DispatcherServiceExtensions
 
         builder.AddStore<IDeliveryLedger, EmbeddedDeliveryLedger, MongoDeliveryLedger>();
         builder.AddStore<IDeliverySchedule, EmbeddedDeliverySchedule, MongoDeliverySchedule>();
+        builder.AddStore<INotificationProgressStore, EmbeddedNotificationProgressStore, MongoNotificationProgressStore>();
         builder.Services.AddSingleton<DeliveryPacer>();
+        builder.Services.AddSingleton<CancellationWatch>();
         builder.Services.AddHostedService<DeliveryScheduler>();
         builder.Services.AddScoped<ReferenceDirectory>();
         builder.Services.AddScoped<NotificationDelivery>();
+        builder.Services.AddScoped<DeliveryReporting>();
+        builder.Services.AddScoped<BroadcastFanOut>();
         builder.AddBusConsumers(bus =>
         {
             bus.AddConsumer<SendNotificationConsumer, SendNotificationConsumerDefinition>();
+            bus.AddConsumer<DeliverToRecipientConsumer, DeliverToRecipientConsumerDefinition>();
+            bus.AddConsumer<SendBroadcastConsumer, SendBroadcastConsumerDefinition>();
+            bus.AddConsumer<CancelNotificationConsumer, CancelNotificationConsumerDefinition>();
             bus.AddRequestClient<FindConversationReference>(RequestTimeout.After(s: 10));
+            bus.AddRequestClient<FindConversationReferences>(RequestTimeout.After(s: 30));
+            bus.AddRequestClient<ListConversationReferences>(RequestTimeout.After(s: 30));
         });
         return builder;
     }
 
     public static IEndpointRouteBuilder MapDispatcher(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapNotificationCommands();
+        endpoints.MapNotificationCommands().MapNotificationStatus();
 }

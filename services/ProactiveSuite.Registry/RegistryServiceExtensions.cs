@@ -19,6 +19,8 @@ public static class RegistryServiceExtensions
         {
             bus.AddConsumer<ReferenceCapturedConsumer, ReferenceCapturedConsumerDefinition>();
             bus.AddConsumer<FindConversationReferenceConsumer, FindConversationReferenceConsumerDefinition>();
+            bus.AddConsumer<FindConversationReferencesConsumer, FindConversationReferencesConsumerDefinition>();
+            bus.AddConsumer<ListConversationReferencesConsumer, ListConversationReferencesConsumerDefinition>();
             bus.AddConsumer<ReferenceRevokedConsumer, ReferenceRevokedConsumerDefinition>();
         });
         return builder;

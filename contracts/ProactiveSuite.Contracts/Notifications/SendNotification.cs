@@ -31,4 +31,7 @@ public sealed record SendNotification
     /// channel's connector instead of failing with <c>NoReference</c>. Default: false.
     /// </summary>
     public bool CreateConversationIfMissing { get; init; }
+
+    /// <summary>Deliver no earlier than this (kept in the store, so it survives restarts); null: now.</summary>
+    public DateTimeOffset? NotBefore { get; init; }
 }

@@ -2,9 +2,11 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using ProactiveSuite.Contracts.Notifications;
 using ProactiveSuite.Contracts.References;
+using ProactiveSuite.Dispatcher.Cancellation;
 using ProactiveSuite.Dispatcher.Connector;
 using ProactiveSuite.Dispatcher.Ledger;
 using ProactiveSuite.Dispatcher.Pacing;
+using ProactiveSuite.Dispatcher.Progress;
 using ProactiveSuite.Dispatcher.Scheduling;
 
 namespace ProactiveSuite.Dispatcher.Delivery;
@@ -18,6 +20,8 @@ namespace ProactiveSuite.Dispatcher.Delivery;
 public sealed class NotificationDelivery(
     IDeliveryLedger ledger,
     IDeliverySchedule schedule,
+    INotificationProgressStore progress,
+    CancellationWatch cancellations,
     DeliveryPacer pacer,
     ReferenceDirectory references,
     IChannelConnector connector,
@@ -28,29 +32,37 @@ public sealed class NotificationDelivery(
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly DeliveryOptions _options = options.Value;
 
-    /// <param name="command">A command that passed <see cref="NotificationValidation"/>.</param>
-    public async Task<DeliveryOutcome> DeliverAsync(SendNotification command, CancellationToken cancellationToken)
+    /// <param name="command">One recipient of a notification that passed validation.</param>
+    public async Task<DeliveryOutcome> DeliverAsync(DeliverToRecipient command, CancellationToken cancellationToken)
     {
-        var recipient = command.Recipient!;
-        var key = new DeliveryKey(command.NotificationId!, recipient.ChannelId, recipient.UserId);
-        var claim = await ledger.ClaimAsync(key, clock.GetUtcNow(), _options.ClaimLease, cancellationToken);
+        var now = clock.GetUtcNow();
+        if (command.NotBefore is { } notBefore && notBefore > now)
+        {
+            return await DeferAsync(command, null, notBefore, "not before its time", cancellationToken);
+        }
+
+        var recipient = command.Recipient;
+        var key = new DeliveryKey(command.NotificationId, recipient.ChannelId, recipient.UserId);
+        var claim = await ledger.ClaimAsync(key, now, _options.ClaimLease, cancellationToken);
         return claim switch
         {
-            DeliveryClaim.AlreadySettled settled => OutcomeOf(settled.Record),
+            DeliveryClaim.AlreadySettled settled => OutcomeOf(settled.Record) with { Replayed = true },
             DeliveryClaim.HeldElsewhere held => await DeferAsync(command, null, held.Until, "held by another attempt", cancellationToken),
+            DeliveryClaim.Granted granted when await cancellations.IsCancelledAsync(command.NotificationId, cancellationToken) =>
+                await CancelAsync(granted.Record, cancellationToken),
             DeliveryClaim.Granted granted => await AttemptAsync(command, granted.Record, cancellationToken),
             _ => throw new InvalidOperationException($"Unknown claim {claim}"),
         };
     }
 
-    private async Task<DeliveryOutcome> AttemptAsync(SendNotification command, DeliveryRecord record, CancellationToken cancellationToken)
+    private async Task<DeliveryOutcome> AttemptAsync(DeliverToRecipient command, DeliveryRecord record, CancellationToken cancellationToken)
     {
-        var recipient = command.Recipient!;
+        var recipient = command.Recipient;
         var message = new OutboundMessage(command.Text, command.Attachments ?? []);
         ConversationAddress? address = null;
         try
         {
-            var found = await references.FindAsync(recipient, cancellationToken);
+            var found = command.Lookup ?? await references.FindAsync(recipient, cancellationToken);
             address = found.Address;
             if (address is null)
             {
@@ -96,7 +108,7 @@ public sealed class NotificationDelivery(
         }
     }
 
-    private async Task<DeliveryOutcome> JudgeFailureAsync(SendNotification command, DeliveryRecord record, ConversationAddress? address, ConnectorException failure, CancellationToken cancellationToken)
+    private async Task<DeliveryOutcome> JudgeFailureAsync(DeliverToRecipient command, DeliveryRecord record, ConversationAddress? address, ConnectorException failure, CancellationToken cancellationToken)
     {
         var status = (int?)failure.StatusCode;
         switch (RetryPolicy.Judge(failure))
@@ -104,10 +116,14 @@ public sealed class NotificationDelivery(
             case FailureVerdict.Retry retry when record.Attempts < _options.MaxAttempts:
                 var now = clock.GetUtcNow();
                 var until = now + (retry.RetryAfter ?? RetryPolicy.Backoff(record.Attempts, _options, Random.Shared));
-                if (retry.Throttled && address is not null)
+                if (retry.Throttled)
                 {
-                    // The channel knows better than our pacer: hold the whole conversation until it says.
-                    pacer.Throttled(ConversationKey(address), until);
+                    await progress.RecordThrottledAsync(command.NotificationId, cancellationToken);
+                    if (address is not null)
+                    {
+                        // The channel knows better than our pacer: hold the whole conversation until it says.
+                        pacer.Throttled(ConversationKey(address), until);
+                    }
                 }
 
                 var pending = record with { State = DeliveryState.Pending, ClaimedUntil = null, LastStatusCode = status, LastError = failure.Message, UpdatedAt = now };
@@ -132,7 +148,7 @@ public sealed class NotificationDelivery(
     }
 
     /// <summary>Waits in place for a near slot; a far one goes to the schedule (returned as the outcome).</summary>
-    private async Task<DeliveryOutcome?> WaitForSlotAsync(SendNotification command, DeliveryRecord record, string conversationKey, string tenantKey, CancellationToken cancellationToken)
+    private async Task<DeliveryOutcome?> WaitForSlotAsync(DeliverToRecipient command, DeliveryRecord record, string conversationKey, string tenantKey, CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -157,11 +173,12 @@ public sealed class NotificationDelivery(
         }
     }
 
-    private async Task<DeliveryOutcome> DeferAsync(SendNotification command, DeliveryRecord? pending, DateTimeOffset until, string reason, CancellationToken cancellationToken)
+    private async Task<DeliveryOutcome> DeferAsync(DeliverToRecipient command, DeliveryRecord? pending, DateTimeOffset until, string reason, CancellationToken cancellationToken)
     {
         // Scheduled first, then released: a crash in between leaves a duplicate command, which the
-        // ledger absorbs, never a lost one.
-        await schedule.AddAsync(new ScheduledDelivery(Guid.NewGuid().ToString("N"), until, JsonSerializer.Serialize(command, Json), reason), cancellationToken);
+        // ledger absorbs, never a lost one. A later attempt asks the Registry afresh.
+        var later = command with { Lookup = null, NotBefore = null };
+        await schedule.AddAsync(new ScheduledDelivery(Guid.NewGuid().ToString("N"), until, ScheduledKind.Delivery, JsonSerializer.Serialize(later, Json), reason), cancellationToken);
         if (pending is not null)
         {
             await ledger.SaveAsync(pending, cancellationToken);
@@ -183,10 +200,19 @@ public sealed class NotificationDelivery(
         return new DeliveryOutcome.Failed(reasonCode, reason, revocation);
     }
 
+    private async Task<DeliveryOutcome> CancelAsync(DeliveryRecord record, CancellationToken cancellationToken)
+    {
+        await ledger.SaveAsync(record with { State = DeliveryState.Cancelled, ClaimedUntil = null, UpdatedAt = clock.GetUtcNow() }, cancellationToken);
+        return new DeliveryOutcome.Cancelled();
+    }
+
     /// <summary>A command seen again after it was settled gets the same outcome, published again.</summary>
-    private static DeliveryOutcome OutcomeOf(DeliveryRecord settled) => settled.State == DeliveryState.Delivered
-        ? new DeliveryOutcome.Delivered(settled.ConversationId ?? "", settled.ActivityId, null, settled.UpdatedAt)
-        : new DeliveryOutcome.Failed(settled.FailureReasonCode ?? NotificationFailureReasons.Transient, settled.LastError ?? "");
+    private static DeliveryOutcome OutcomeOf(DeliveryRecord settled) => settled.State switch
+    {
+        DeliveryState.Delivered => new DeliveryOutcome.Delivered(settled.ConversationId ?? "", settled.ActivityId, null, settled.UpdatedAt),
+        DeliveryState.Cancelled => new DeliveryOutcome.Cancelled(),
+        _ => new DeliveryOutcome.Failed(settled.FailureReasonCode ?? NotificationFailureReasons.Transient, settled.LastError ?? ""),
+    };
 
     private static string ConversationKey(ConversationAddress address) => $"{address.ChannelId}|{address.Conversation.Id}";
 

@@ -1,56 +1,28 @@
 using MassTransit;
 using Microsoft.Extensions.Options;
 using ProactiveSuite.Contracts.Notifications;
+using ProactiveSuite.Dispatcher.Progress;
 using ProactiveSuite.ServiceDefaults.Messaging;
 
 namespace ProactiveSuite.Dispatcher.Delivery;
 
 /// <summary>Validates a <see cref="SendNotification"/>, delivers it, and publishes how it went.</summary>
-public sealed partial class SendNotificationConsumer(NotificationDelivery delivery, TimeProvider clock, ILogger<SendNotificationConsumer> logger)
+public sealed class SendNotificationConsumer(NotificationDelivery delivery, DeliveryReporting reporting, INotificationProgressStore progress, TimeProvider clock)
     : IConsumer<SendNotification>
 {
     public async Task Consume(ConsumeContext<SendNotification> context)
     {
         var command = context.Message;
-        var outcome = NotificationValidation.Problem(command) is { } problem
-            ? new DeliveryOutcome.Failed(NotificationFailureReasons.Invalid, $"SendNotification rejected: {problem}")
-            : await delivery.DeliverAsync(command, context.CancellationToken);
-
-        switch (outcome)
+        if (NotificationValidation.Problem(command) is { } problem)
         {
-            case DeliveryOutcome.Delivered delivered:
-                if (delivered.CreatedReference is { } reference)
-                {
-                    await context.Publish(reference);
-                }
-
-                await context.Publish(new NotificationDelivered(
-                    command.NotificationId!, command.Recipient!, delivered.ConversationId, delivered.ActivityId, delivered.CreatedReference is not null, delivered.DeliveredAt));
-                LogDelivered(command.NotificationId!, delivered.ConversationId);
-                break;
-            case DeliveryOutcome.Failed failed:
-                if (failed.Revocation is { } revocation)
-                {
-                    await context.Publish(revocation);
-                }
-
-                await context.Publish(new NotificationFailed(command.NotificationId ?? "", command.Recipient, failed.ReasonCode, failed.Reason, clock.GetUtcNow()));
-                LogFailed(command.NotificationId ?? "", failed.ReasonCode, failed.Reason);
-                break;
-            case DeliveryOutcome.Deferred deferred:
-                LogDeferred(command.NotificationId!, deferred.Until, deferred.Reason);
-                break;
+            await context.Publish(new NotificationFailed(command.NotificationId ?? "", command.Recipient, NotificationFailureReasons.Invalid, $"SendNotification rejected: {problem}", clock.GetUtcNow()));
+            return;
         }
+
+        var request = DeliverToRecipient.From(command, clock.GetUtcNow());
+        await progress.StartAsync(request.NotificationId, total: null, clock.GetUtcNow(), context.CancellationToken);
+        await reporting.ReportAsync(context, request, await delivery.DeliverAsync(request, context.CancellationToken));
     }
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Notification {NotificationId} put off until {Until}: {Reason}")]
-    private partial void LogDeferred(string notificationId, DateTimeOffset until, string reason);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Notification {NotificationId} delivered into conversation {ConversationId}")]
-    private partial void LogDelivered(string notificationId, string conversationId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Notification {NotificationId} failed: {ReasonCode}: {Reason}")]
-    private partial void LogFailed(string notificationId, string reasonCode, string reason);
 }
 
 public sealed class SendNotificationConsumerDefinition : ConsumerDefinition<SendNotificationConsumer>
@@ -67,6 +39,6 @@ public sealed class SendNotificationConsumerDefinition : ConsumerDefinition<Send
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator, IConsumerConfigurator<SendNotificationConsumer> consumerConfigurator, IRegistrationContext context)
     {
         endpointConfigurator.UseDurableCommandQueue();
-        endpointConfigurator.UseShortRetries();
+        consumerConfigurator.UseShortRetries();
     }
 }

@@ -12,6 +12,9 @@ public enum DeliveryState
     Delivered,
 
     Failed,
+
+    /// <summary>Its notification was cancelled before it was posted.</summary>
+    Cancelled,
 }
 
 /// <summary>The ledger's entry for one delivery: its state and what the attempts so far came to.</summary>
@@ -28,7 +31,7 @@ public sealed record DeliveryRecord(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt)
 {
-    public bool IsSettled => State is DeliveryState.Delivered or DeliveryState.Failed;
+    public bool IsSettled => State is DeliveryState.Delivered or DeliveryState.Failed or DeliveryState.Cancelled;
 
     public static DeliveryRecord New(DeliveryKey key, DateTimeOffset now) =>
         new(key, DeliveryState.Pending, 0, null, null, null, null, null, null, now, now);

@@ -13,4 +13,7 @@ public interface IDeliveryLedger
     Task SaveAsync(DeliveryRecord record, CancellationToken cancellationToken);
 
     Task<DeliveryRecord?> FindAsync(DeliveryKey key, CancellationToken cancellationToken);
+
+    /// <summary>The records of one notification, in key order, after <paramref name="after"/> (a key value).</summary>
+    Task<IReadOnlyList<DeliveryRecord>> ListAsync(string notificationId, string? after, int limit, CancellationToken cancellationToken);
 }

@@ -24,7 +24,30 @@ public static class NotificationEndpoints
             }
 
             await bus.Publish(command, ct);
-            return Results.Accepted(value: new { notificationId = command.NotificationId });
+            return Results.Accepted($"/notifications/{Uri.EscapeDataString(command.NotificationId!)}", new { notificationId = command.NotificationId });
+        }).WithTags("Notifications");
+
+        endpoints.MapPost("/broadcasts", async (SendBroadcast? command, IPublishEndpoint bus, CancellationToken ct) =>
+        {
+            if (command is null)
+            {
+                return Results.Problem("The body must be a SendBroadcast as JSON.", statusCode: StatusCodes.Status400BadRequest);
+            }
+
+            command = string.IsNullOrEmpty(command.NotificationId) ? command with { NotificationId = Guid.NewGuid().ToString("N") } : command;
+            if (NotificationValidation.Problem(command) is { } problem)
+            {
+                return Results.Problem(problem, statusCode: StatusCodes.Status400BadRequest, title: "Not a valid broadcast");
+            }
+
+            await bus.Publish(command, ct);
+            return Results.Accepted($"/notifications/{Uri.EscapeDataString(command.NotificationId!)}", new { notificationId = command.NotificationId });
+        }).WithTags("Notifications");
+
+        endpoints.MapPost("/notifications/{notificationId}/cancel", async (string notificationId, IPublishEndpoint bus, CancellationToken ct) =>
+        {
+            await bus.Publish(new CancelNotification(notificationId), ct);
+            return Results.Accepted($"/notifications/{Uri.EscapeDataString(notificationId)}", new { notificationId });
         }).WithTags("Notifications");
         return endpoints;
     }

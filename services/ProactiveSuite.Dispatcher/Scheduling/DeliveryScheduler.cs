@@ -2,6 +2,7 @@ using System.Text.Json;
 using MassTransit;
 using Microsoft.Extensions.Options;
 using ProactiveSuite.Contracts.Notifications;
+using ProactiveSuite.Dispatcher.Broadcasts;
 using ProactiveSuite.Dispatcher.Delivery;
 
 namespace ProactiveSuite.Dispatcher.Scheduling;
@@ -22,15 +23,16 @@ public sealed partial class DeliveryScheduler(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // The endpoint's own exchange, not the queue: sending to a queue address would declare it, and
+        // The endpoints' own exchanges, not the queues: sending to a queue address would declare it, and
         // differently from the quorum queue its consumer declares.
-        var queue = await bus.GetSendEndpoint(new Uri($"exchange:{SendNotificationConsumerDefinition.QueueName}"));
+        var deliveries = await bus.GetSendEndpoint(new Uri($"exchange:{DeliverToRecipient.QueueName}"));
+        var broadcasts = await bus.GetSendEndpoint(new Uri($"exchange:{SendBroadcastConsumerDefinition.QueueName}"));
         using var timer = new PeriodicTimer(options.Value.SchedulePollInterval, clock);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
             {
-                await HandOverDueAsync(queue, stoppingToken);
+                await HandOverDueAsync(deliveries, broadcasts, stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -40,7 +42,7 @@ public sealed partial class DeliveryScheduler(
         }
     }
 
-    private async Task HandOverDueAsync(ISendEndpoint queue, CancellationToken cancellationToken)
+    private async Task HandOverDueAsync(ISendEndpoint deliveries, ISendEndpoint broadcasts, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var schedule = scope.ServiceProvider.GetRequiredService<IDeliverySchedule>();
@@ -50,9 +52,14 @@ public sealed partial class DeliveryScheduler(
             due = await schedule.ClaimDueAsync(clock.GetUtcNow(), Batch, TimeSpan.FromMinutes(1), cancellationToken);
             foreach (var item in due)
             {
-                if (JsonSerializer.Deserialize<SendNotification>(item.Payload, Json) is { } command)
+                switch (item.Kind)
                 {
-                    await queue.Send(command, cancellationToken);
+                    case ScheduledKind.Broadcast when JsonSerializer.Deserialize<SendBroadcast>(item.Payload, Json) is { } broadcast:
+                        await broadcasts.Send(broadcast, cancellationToken);
+                        break;
+                    case ScheduledKind.Delivery when JsonSerializer.Deserialize<DeliverToRecipient>(item.Payload, Json) is { } delivery:
+                        await deliveries.Send(delivery, cancellationToken);
+                        break;
                 }
 
                 await schedule.RemoveAsync(item.Id, cancellationToken);

@@ -1,8 +1,18 @@
 namespace ProactiveSuite.Dispatcher.Scheduling;
 
-/// <summary>A command to hand back to the Dispatcher's queue at <see cref="DueAt"/>.</summary>
+/// <summary>A command to hand back to the Dispatcher at <see cref="DueAt"/>.</summary>
 /// <param name="Id">Unique per scheduled item.</param>
 /// <param name="DueAt">When it is due.</param>
-/// <param name="Payload">The <c>SendNotification</c> as JSON.</param>
+/// <param name="Kind">What <see cref="Payload"/> is, and so where it goes back to.</param>
+/// <param name="Payload">The command as JSON.</param>
 /// <param name="Reason">Why it waits (throttled, retry, not-before), for operators.</param>
-public sealed record ScheduledDelivery(string Id, DateTimeOffset DueAt, string Payload, string Reason);
+public sealed record ScheduledDelivery(string Id, DateTimeOffset DueAt, ScheduledKind Kind, string Payload, string Reason);
+
+public enum ScheduledKind
+{
+    /// <summary>A <c>DeliverToRecipient</c>, back to the deliveries queue.</summary>
+    Delivery,
+
+    /// <summary>A <c>SendBroadcast</c> with a not-before time, back to the broadcasts queue.</summary>
+    Broadcast,
+}

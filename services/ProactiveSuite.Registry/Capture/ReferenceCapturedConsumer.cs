@@ -41,5 +41,5 @@ public sealed class ReferenceCapturedConsumerDefinition : ConsumerDefinition<Ref
     public ReferenceCapturedConsumerDefinition() => EndpointName = "registry-reference-captured";
 
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator, IConsumerConfigurator<ReferenceCapturedConsumer> consumerConfigurator, IRegistrationContext context) =>
-        endpointConfigurator.UseShortRetries();
+        consumerConfigurator.UseShortRetries();
 }

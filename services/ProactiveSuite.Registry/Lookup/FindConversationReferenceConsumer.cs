@@ -31,5 +31,5 @@ public sealed class FindConversationReferenceConsumerDefinition : ConsumerDefini
     public FindConversationReferenceConsumerDefinition() => EndpointName = "registry-reference-lookup";
 
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator, IConsumerConfigurator<FindConversationReferenceConsumer> consumerConfigurator, IRegistrationContext context) =>
-        endpointConfigurator.UseShortRetries();
+        consumerConfigurator.UseShortRetries();
 }

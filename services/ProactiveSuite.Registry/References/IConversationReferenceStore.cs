@@ -13,6 +13,9 @@ public interface IConversationReferenceStore
 
     Task<StoredReference?> FindAsync(ReferenceKey key, CancellationToken cancellationToken);
 
+    /// <summary>The stored references of many keys at once; keys with none are left out.</summary>
+    Task<IReadOnlyList<StoredReference>> FindManyAsync(IReadOnlyCollection<ReferenceKey> keys, CancellationToken cancellationToken);
+
     /// <summary>References in key order, optionally of one channel, starting after a cursor.</summary>
     Task<ReferencePage> ListAsync(ReferencePageRequest request, CancellationToken cancellationToken);
 }
@@ -29,7 +32,9 @@ public enum UpsertOutcome
 /// <param name="ChannelId">Only references of this channel, when given.</param>
 /// <param name="After">The <see cref="ReferencePage.Next"/> cursor of the previous page.</param>
 /// <param name="Limit">At most this many references.</param>
-public sealed record ReferencePageRequest(string? ChannelId, ReferenceKey? After, int Limit);
+/// <param name="TenantId">Only references of this tenant, when given.</param>
+/// <param name="ActiveOnly">Leave out revoked references.</param>
+public sealed record ReferencePageRequest(string? ChannelId, ReferenceKey? After, int Limit, string? TenantId = null, bool ActiveOnly = false);
 
 /// <param name="Items">The references of this page.</param>
 /// <param name="Next">The cursor of the next page, or null on the last page.</param>

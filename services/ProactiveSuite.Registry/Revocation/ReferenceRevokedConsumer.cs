@@ -35,5 +35,5 @@ public sealed class ReferenceRevokedConsumerDefinition : ConsumerDefinition<Refe
     public ReferenceRevokedConsumerDefinition() => EndpointName = "registry-reference-revoked";
 
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator, IConsumerConfigurator<ReferenceRevokedConsumer> consumerConfigurator, IRegistrationContext context) =>
-        endpointConfigurator.UseShortRetries();
+        consumerConfigurator.UseShortRetries();
 }

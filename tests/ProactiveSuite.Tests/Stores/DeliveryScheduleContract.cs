@@ -55,7 +55,7 @@ public abstract class DeliveryScheduleContract(StoreUnderTest store) : StoreCont
         var reopened = Open();
         Assert.Equal(1, await reopened.CountAsync(default));
         var item = Assert.Single(await reopened.ClaimDueAsync(T0, 10, Lease, default));
-        Assert.Equal(("b", "{\"notificationId\":\"b\"}", "throttled"), (item.Id, item.Payload, item.Reason));
+        Assert.Equal(("b", ScheduledKind.Delivery, "{\"notificationId\":\"b\"}", "throttled"), (item.Id, item.Kind, item.Payload, item.Reason));
     }
 
     [Fact]
@@ -70,5 +70,5 @@ public abstract class DeliveryScheduleContract(StoreUnderTest store) : StoreCont
         Assert.Equal(2, (await Schedule.ClaimDueAsync(T0, 3, Lease, default)).Count);
     }
 
-    private static ScheduledDelivery Item(string id, DateTimeOffset due) => new(id, due, $"{{\"notificationId\":\"{id}\"}}", "throttled");
+    private static ScheduledDelivery Item(string id, DateTimeOffset due) => new(id, due, ScheduledKind.Delivery, $"{{\"notificationId\":\"{id}\"}}", "throttled");
 }

@@ -46,6 +46,20 @@ internal sealed class EmbeddedDeliveryLedger : IDeliveryLedger
 
     public Task<DeliveryRecord?> FindAsync(DeliveryKey key, CancellationToken cancellationToken) => Task.FromResult(Find(key));
 
+    public Task<IReadOnlyList<DeliveryRecord>> ListAsync(string notificationId, string? after, int limit, CancellationToken cancellationToken)
+    {
+        var query = _deliveries.Query().Where(Query.EQ("notificationId", notificationId));
+        if (after is not null)
+        {
+            query = query.Where(Query.GT("_id", after));
+        }
+
+        var records = query.OrderBy("_id").Limit(limit).ToList()
+            .Select(d => JsonSerializer.Deserialize<DeliveryRecord>(d["record"].AsString, Json)!)
+            .ToList();
+        return Task.FromResult<IReadOnlyList<DeliveryRecord>>(records);
+    }
+
     private DeliveryRecord? Find(DeliveryKey key) =>
         _deliveries.FindById(key.Value) is { } document ? JsonSerializer.Deserialize<DeliveryRecord>(document["record"].AsString, Json) : null;
 

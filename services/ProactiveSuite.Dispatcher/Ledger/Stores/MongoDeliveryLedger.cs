@@ -10,10 +10,17 @@ namespace ProactiveSuite.Dispatcher.Ledger.Stores;
 /// with an expired claim), upserting on first sight; when the record exists but is not claimable the
 /// upsert collides with its _id, and the record is read to say why (settled, or held).
 /// </summary>
-internal sealed class MongoDeliveryLedger(IMongoDatabase database) : IDeliveryLedger
+internal sealed class MongoDeliveryLedger : IDeliveryLedger
 {
     private const int DuplicateKey = 11000;
-    private readonly IMongoCollection<DeliveryDocument> _deliveries = database.GetCollection<DeliveryDocument>("deliveries");
+    private readonly IMongoCollection<DeliveryDocument> _deliveries;
+
+    public MongoDeliveryLedger(IMongoDatabase database)
+    {
+        _deliveries = database.GetCollection<DeliveryDocument>("deliveries");
+        // Listing a notification's recipients, and counting them, goes by notification.
+        _deliveries.Indexes.CreateOne(new CreateIndexModel<DeliveryDocument>(Builders<DeliveryDocument>.IndexKeys.Ascending(d => d.NotificationId).Ascending(d => d.Id)));
+    }
 
     public async Task<DeliveryClaim> ClaimAsync(DeliveryKey key, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
     {
@@ -51,6 +58,19 @@ internal sealed class MongoDeliveryLedger(IMongoDatabase database) : IDeliveryLe
 
     public async Task<DeliveryRecord?> FindAsync(DeliveryKey key, CancellationToken cancellationToken) =>
         (await _deliveries.Find(d => d.Id == key.Value).FirstOrDefaultAsync(cancellationToken))?.ToRecord();
+
+    public async Task<IReadOnlyList<DeliveryRecord>> ListAsync(string notificationId, string? after, int limit, CancellationToken cancellationToken)
+    {
+        var filters = Builders<DeliveryDocument>.Filter;
+        var filter = filters.Eq(d => d.NotificationId, notificationId);
+        if (after is not null)
+        {
+            filter &= filters.Gt(d => d.Id, after);
+        }
+
+        var documents = await _deliveries.Find(filter).Sort(Builders<DeliveryDocument>.Sort.Ascending(d => d.Id)).Limit(limit).ToListAsync(cancellationToken);
+        return documents.Select(d => d.ToRecord()).ToList();
+    }
 
     internal sealed class DeliveryDocument
     {

@@ -21,6 +21,7 @@ internal sealed class EmbeddedDeliverySchedule : IDeliverySchedule
             ["_id"] = delivery.Id,
             ["dueAt"] = delivery.DueAt.ToUnixTimeMilliseconds(),
             ["claimedUntil"] = 0L,
+            ["kind"] = delivery.Kind.ToString(),
             ["payload"] = delivery.Payload,
             ["reason"] = delivery.Reason,
         });
@@ -46,6 +47,7 @@ internal sealed class EmbeddedDeliverySchedule : IDeliverySchedule
             return Task.FromResult<IReadOnlyList<ScheduledDelivery>>(due.Select(d => new ScheduledDelivery(
                 d["_id"].AsString,
                 DateTimeOffset.FromUnixTimeMilliseconds(d["dueAt"].AsInt64),
+                Enum.Parse<ScheduledKind>(d["kind"].AsString),
                 d["payload"].AsString,
                 d["reason"].AsString)).ToList());
         }

@@ -22,6 +22,7 @@ internal sealed class EmbeddedConversationReferenceStore : IConversationReferenc
     {
         _references = database.GetCollection("conversationReferences");
         _references.EnsureIndex("channelId");
+        _references.EnsureIndex("tenantId");
     }
 
     public Task<UpsertOutcome> UpsertNewestAsync(StoredReference reference, CancellationToken cancellationToken)
@@ -57,12 +58,29 @@ internal sealed class EmbeddedConversationReferenceStore : IConversationReferenc
     public Task<StoredReference?> FindAsync(ReferenceKey key, CancellationToken cancellationToken) =>
         Task.FromResult(Find(key));
 
+    public Task<IReadOnlyList<StoredReference>> FindManyAsync(IReadOnlyCollection<ReferenceKey> keys, CancellationToken cancellationToken)
+    {
+        var ids = keys.Select(k => new BsonValue(k.Value)).ToList();
+        var found = ids.Count == 0 ? [] : _references.Find(Query.In("_id", ids)).Select(ToReference).ToList();
+        return Task.FromResult<IReadOnlyList<StoredReference>>(found);
+    }
+
     public Task<ReferencePage> ListAsync(ReferencePageRequest request, CancellationToken cancellationToken)
     {
         var query = _references.Query();
         if (request.ChannelId is { } channel)
         {
             query = query.Where(Query.EQ("channelId", channel.Trim().ToLowerInvariant()));
+        }
+
+        if (request.TenantId is { } tenant)
+        {
+            query = query.Where(Query.EQ("tenantId", tenant));
+        }
+
+        if (request.ActiveOnly)
+        {
+            query = query.Where(Query.EQ("revoked", false));
         }
 
         if (request.After is { } after)
@@ -87,6 +105,8 @@ internal sealed class EmbeddedConversationReferenceStore : IConversationReferenc
             ["_id"] = key.Value,
             ["channelId"] = key.ChannelId,
             ["userId"] = key.UserId,
+            ["tenantId"] = reference.Address.Conversation.TenantId is { } tenant ? new BsonValue(tenant) : BsonValue.Null,
+            ["revoked"] = reference.IsRevoked,
             ["reference"] = JsonSerializer.Serialize(reference, Json),
         });
     }

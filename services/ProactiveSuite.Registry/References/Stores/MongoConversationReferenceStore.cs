@@ -20,9 +20,15 @@ internal sealed class MongoConversationReferenceStore : IConversationReferenceSt
     public MongoConversationReferenceStore(IMongoDatabase database)
     {
         _references = database.GetCollection<ReferenceDocument>("conversationReferences");
-        _indexes = new Lazy<Task>(() => _references.Indexes.CreateOneAsync(new CreateIndexModel<ReferenceDocument>(
-            Builders<ReferenceDocument>.IndexKeys.Ascending(d => d.ChannelId).Ascending(d => d.UserId),
-            new CreateIndexOptions { Unique = true, Name = "referenceKey" })));
+        _indexes = new Lazy<Task>(() => _references.Indexes.CreateManyAsync(
+        [
+            new CreateIndexModel<ReferenceDocument>(
+                Builders<ReferenceDocument>.IndexKeys.Ascending(d => d.ChannelId).Ascending(d => d.UserId),
+                new CreateIndexOptions { Unique = true, Name = "referenceKey" }),
+            new CreateIndexModel<ReferenceDocument>(
+                Builders<ReferenceDocument>.IndexKeys.Ascending(d => d.ChannelId).Ascending(d => d.Address.Conversation.TenantId).Ascending(d => d.UserId),
+                new CreateIndexOptions { Name = "tenantAudience" }),
+        ]));
     }
 
     public async Task<UpsertOutcome> UpsertNewestAsync(StoredReference reference, CancellationToken cancellationToken)
@@ -77,6 +83,19 @@ internal sealed class MongoConversationReferenceStore : IConversationReferenceSt
         return document?.ToReference();
     }
 
+    public async Task<IReadOnlyList<StoredReference>> FindManyAsync(IReadOnlyCollection<ReferenceKey> keys, CancellationToken cancellationToken)
+    {
+        await _indexes.Value;
+        if (keys.Count == 0)
+        {
+            return [];
+        }
+
+        var filter = Builders<ReferenceDocument>.Filter.Or(keys.Select(KeyFilter));
+        var documents = await _references.Find(filter).ToListAsync(cancellationToken);
+        return documents.Select(d => d.ToReference()).ToList();
+    }
+
     public async Task<ReferencePage> ListAsync(ReferencePageRequest request, CancellationToken cancellationToken)
     {
         await _indexes.Value;
@@ -85,6 +104,16 @@ internal sealed class MongoConversationReferenceStore : IConversationReferenceSt
         if (request.ChannelId is { } channel)
         {
             filter &= filters.Eq(d => d.ChannelId, channel.Trim().ToLowerInvariant());
+        }
+
+        if (request.TenantId is { } tenant)
+        {
+            filter &= filters.Eq(d => d.Address.Conversation.TenantId, tenant);
+        }
+
+        if (request.ActiveOnly)
+        {
+            filter &= filters.Eq(d => d.RevokedAt, null);
         }
 
         if (request.After is { } after)

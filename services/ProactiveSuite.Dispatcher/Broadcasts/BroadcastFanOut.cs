@@ -1,0 +1,112 @@
+using System.Text.Json;
+using MassTransit;
+using ProactiveSuite.Contracts.Notifications;
+using ProactiveSuite.Contracts.References;
+using ProactiveSuite.Dispatcher.Cancellation;
+using ProactiveSuite.Dispatcher.Delivery;
+using ProactiveSuite.Dispatcher.Progress;
+using ProactiveSuite.Dispatcher.Scheduling;
+
+namespace ProactiveSuite.Dispatcher.Broadcasts;
+
+/// <summary>
+/// Turns a broadcast into one delivery per recipient, a page at a time: the recipients are looked up
+/// (or listed) in batches, and the fan-out's position is saved after each page, so memory does not
+/// grow with the audience and a redelivered broadcast resumes where it stopped (the ledger absorbs the
+/// page that was in flight).
+/// </summary>
+public sealed class BroadcastFanOut(
+    ReferenceDirectory references,
+    INotificationProgressStore progress,
+    IDeliverySchedule schedule,
+    CancellationWatch cancellations,
+    TimeProvider clock)
+{
+    public const int PageSize = 500;
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <param name="command">A broadcast that passed validation.</param>
+    /// <param name="deliveries">Where the per-recipient deliveries go.</param>
+    /// <returns>False when it was put off to its not-before time.</returns>
+    public async Task<bool> RunAsync(SendBroadcast command, ISendEndpoint deliveries, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var id = command.NotificationId!;
+        if (command.NotBefore is { } notBefore && notBefore > now)
+        {
+            await schedule.AddAsync(new ScheduledDelivery(Guid.NewGuid().ToString("N"), notBefore, ScheduledKind.Broadcast, JsonSerializer.Serialize(command with { NotBefore = null }, Json), "not before its time"), cancellationToken);
+            return false;
+        }
+
+        var audience = command.Audience!;
+        var started = await progress.StartAsync(id, audience.Recipients?.Count, now, cancellationToken);
+        if (started.FinishedAt is not null || (started.Total is not null && started.FannedOut >= started.Total))
+        {
+            return true;
+        }
+
+        if (audience.Recipients is { } listed)
+        {
+            await FanOutListAsync(command, listed, started.FannedOut, deliveries, cancellationToken);
+        }
+        else
+        {
+            await FanOutChannelAsync(command, audience.ChannelId!, audience.TenantId, started, deliveries, cancellationToken);
+        }
+
+        return true;
+    }
+
+    private async Task FanOutListAsync(SendBroadcast command, IReadOnlyList<Recipient> recipients, int from, ISendEndpoint deliveries, CancellationToken cancellationToken)
+    {
+        var id = command.NotificationId!;
+        var sent = from;
+        while (sent < recipients.Count)
+        {
+            if (await cancellations.IsCancelledAsync(id, cancellationToken))
+            {
+                await progress.SetTotalAsync(id, recipients.Count, cancelledUnsent: recipients.Count - sent, cancellationToken);
+                return;
+            }
+
+            var page = recipients.Skip(sent).Take(PageSize).ToList();
+            var lookups = await references.FindManyAsync(page, cancellationToken);
+            await SendAsync(deliveries, page.Select((recipient, i) => Delivery(command, recipient, lookups[i])), cancellationToken);
+            sent += page.Count;
+            await progress.RecordFanOutAsync(id, sent, null, cancellationToken);
+        }
+    }
+
+    private async Task FanOutChannelAsync(SendBroadcast command, string channelId, string? tenantId, NotificationProgress started, ISendEndpoint deliveries, CancellationToken cancellationToken)
+    {
+        var id = command.NotificationId!;
+        var sent = started.FannedOut;
+        var cursor = started.FanOutCursor;
+        do
+        {
+            if (await cancellations.IsCancelledAsync(id, cancellationToken))
+            {
+                break;
+            }
+
+            var page = await references.ListAsync(channelId, tenantId, cursor, PageSize, cancellationToken);
+            await SendAsync(deliveries, page.Addresses.Select(address => Delivery(command, RecipientOf(address), new ReferenceLookup(address, null, null))), cancellationToken);
+            sent += page.Addresses.Count;
+            cursor = page.Next;
+            await progress.RecordFanOutAsync(id, sent, cursor, cancellationToken);
+        }
+        while (cursor is not null);
+
+        // Only now is "everyone" known: the ones not listed because of a cancellation were never part of it.
+        await progress.SetTotalAsync(id, sent, cancelledUnsent: 0, cancellationToken);
+    }
+
+    private static Task SendAsync(ISendEndpoint deliveries, IEnumerable<DeliverToRecipient> page, CancellationToken cancellationToken) =>
+        Task.WhenAll(page.Select(delivery => deliveries.Send(delivery, cancellationToken)));
+
+    private DeliverToRecipient Delivery(SendBroadcast command, Recipient recipient, ReferenceLookup lookup) => new(
+        command.NotificationId!, recipient, command.Text, command.Attachments, command.CreateConversationIfMissing, lookup, NotBefore: null, clock.GetUtcNow());
+
+    private static Recipient RecipientOf(ConversationAddress address) =>
+        new(address.ChannelId, address.User.Id, address.Conversation.TenantId);
+}

@@ -1,0 +1,34 @@
+using ProactiveSuite.Contracts.Notifications;
+using ProactiveSuite.Contracts.References;
+
+namespace ProactiveSuite.Dispatcher.Delivery;
+
+/// <summary>
+/// The Dispatcher's own unit of work, on its internal <c>dispatcher-deliveries</c> queue: one
+/// notification for one recipient. A <see cref="SendNotification"/> becomes one; a broadcast fans out
+/// into one per recipient; the schedule hands them back when they are due.
+/// </summary>
+/// <param name="Lookup">What the Registry said of the recipient when the fan-out already asked it in a batch; null: ask.</param>
+/// <param name="RequestedAt">When the command was accepted: the start of "command to delivery".</param>
+public sealed record DeliverToRecipient(
+    string NotificationId,
+    Recipient Recipient,
+    string? Text,
+    IReadOnlyList<NotificationAttachment>? Attachments,
+    bool CreateConversationIfMissing,
+    ReferenceLookup? Lookup,
+    DateTimeOffset? NotBefore,
+    DateTimeOffset RequestedAt)
+{
+    public const string QueueName = "dispatcher-deliveries";
+
+    public static DeliverToRecipient From(SendNotification command, DateTimeOffset now) => new(
+        command.NotificationId!,
+        command.Recipient!,
+        command.Text,
+        command.Attachments,
+        command.CreateConversationIfMissing,
+        Lookup: null,
+        command.NotBefore,
+        now);
+}

@@ -1,0 +1,38 @@
+namespace ProactiveSuite.Dispatcher.Progress;
+
+/// <summary>
+/// Where a notification stands as a whole: how many recipients it has (null until a broadcast to a
+/// channel has been fanned out in full), how many are settled each way, and the fan-out's resume point.
+/// </summary>
+public sealed record NotificationProgress(
+    string NotificationId,
+    int? Total,
+    int Delivered,
+    int Failed,
+    IReadOnlyDictionary<string, int> FailedByReason,
+    int Cancelled,
+    int Throttled,
+    DateTimeOffset StartedAt,
+    DateTimeOffset? FinishedAt,
+    bool CancelRequested,
+    int FannedOut,
+    string? FanOutCursor)
+{
+    public int Settled => Delivered + Failed + Cancelled;
+
+    /// <summary>Recipients not settled yet; null while the total is not known.</summary>
+    public int? Pending => Total is { } total ? Math.Max(0, total - Settled) : null;
+
+    public bool IsComplete => Total is { } total && Settled >= total;
+
+    public static NotificationProgress New(string notificationId, int? total, DateTimeOffset now) =>
+        new(notificationId, total, 0, 0, new Dictionary<string, int>(), 0, 0, now, null, false, 0, null);
+}
+
+/// <summary>How one recipient was settled.</summary>
+public enum Settlement
+{
+    Delivered,
+    Failed,
+    Cancelled,
+}

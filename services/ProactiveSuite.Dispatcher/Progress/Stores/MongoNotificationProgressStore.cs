@@ -1,0 +1,119 @@
+using MongoDB.Bson;
+using MongoDB.Bson.Serialization.Attributes;
+using MongoDB.Driver;
+
+namespace ProactiveSuite.Dispatcher.Progress.Stores;
+
+/// <summary>
+/// Progress in MongoDB: counters are <c>$inc</c>remented in place, and finishing is one conditional
+/// update (total known, everyone settled, not finished yet), so exactly one Dispatcher finishes it.
+/// </summary>
+internal sealed class MongoNotificationProgressStore(IMongoDatabase database) : INotificationProgressStore
+{
+    private const int DuplicateKey = 11000;
+    private readonly IMongoCollection<ProgressDocument> _progress = database.GetCollection<ProgressDocument>("notificationProgress");
+
+    public async Task<NotificationProgress> StartAsync(string notificationId, int? total, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var created = await _progress.FindOneAndUpdateAsync(
+                Builders<ProgressDocument>.Filter.Eq(d => d.Id, notificationId),
+                Builders<ProgressDocument>.Update
+                    .SetOnInsert(d => d.Total, total)
+                    .SetOnInsert(d => d.StartedAt, now.UtcDateTime)
+                    .SetOnInsert(d => d.FailedByReason, new Dictionary<string, int>()),
+                new FindOneAndUpdateOptions<ProgressDocument> { IsUpsert = true, ReturnDocument = ReturnDocument.After },
+                cancellationToken);
+            return created.ToProgress();
+        }
+        catch (MongoCommandException e) when (e.Code == DuplicateKey)
+        {
+            // Two starts raced to insert; the other one won, and its document is the answer.
+            return (await FindAsync(notificationId, cancellationToken))!;
+        }
+    }
+
+    public Task RecordFanOutAsync(string notificationId, int fannedOut, string? cursor, CancellationToken cancellationToken) =>
+        Update(notificationId, Builders<ProgressDocument>.Update.Set(d => d.FannedOut, fannedOut).Set(d => d.FanOutCursor, cursor), cancellationToken);
+
+    public Task SetTotalAsync(string notificationId, int total, int cancelledUnsent, CancellationToken cancellationToken) =>
+        Update(notificationId, Builders<ProgressDocument>.Update.Set(d => d.Total, total).Inc(d => d.Cancelled, cancelledUnsent), cancellationToken);
+
+    public Task SettleAsync(string notificationId, Settlement settlement, string? failureReasonCode, CancellationToken cancellationToken)
+    {
+        var update = Builders<ProgressDocument>.Update;
+        return Update(notificationId, settlement switch
+        {
+            Settlement.Delivered => update.Inc(d => d.Delivered, 1),
+            Settlement.Cancelled => update.Inc(d => d.Cancelled, 1),
+            _ => update.Inc(d => d.Failed, 1).Inc($"failedByReason.{failureReasonCode ?? "Unknown"}", 1),
+        }, cancellationToken);
+    }
+
+    public Task RecordThrottledAsync(string notificationId, CancellationToken cancellationToken) =>
+        Update(notificationId, Builders<ProgressDocument>.Update.Inc(d => d.Throttled, 1), cancellationToken);
+
+    public async Task<bool> TryFinishAsync(string notificationId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var everyoneSettled = new BsonDocument("$expr", new BsonDocument("$gte", new BsonArray
+        {
+            new BsonDocument("$add", new BsonArray { "$delivered", "$failed", "$cancelled" }),
+            "$total",
+        }));
+        var filter = Builders<ProgressDocument>.Filter.Eq(d => d.Id, notificationId)
+            & Builders<ProgressDocument>.Filter.Eq(d => d.FinishedAt, null)
+            & Builders<ProgressDocument>.Filter.Ne(d => d.Total, null)
+            & everyoneSettled;
+        var result = await _progress.UpdateOneAsync(filter, Builders<ProgressDocument>.Update.Set(d => d.FinishedAt, now.UtcDateTime), cancellationToken: cancellationToken);
+        return result.ModifiedCount == 1;
+    }
+
+    public async Task<bool> RequestCancelAsync(string notificationId, CancellationToken cancellationToken)
+    {
+        var result = await _progress.UpdateOneAsync(d => d.Id == notificationId, Builders<ProgressDocument>.Update.Set(d => d.CancelRequested, true), cancellationToken: cancellationToken);
+        return result.MatchedCount == 1;
+    }
+
+    public async Task<NotificationProgress?> FindAsync(string notificationId, CancellationToken cancellationToken) =>
+        (await _progress.Find(d => d.Id == notificationId).FirstOrDefaultAsync(cancellationToken))?.ToProgress();
+
+    private Task<UpdateResult> Update(string notificationId, UpdateDefinition<ProgressDocument> update, CancellationToken cancellationToken) =>
+        _progress.UpdateOneAsync(d => d.Id == notificationId, update, cancellationToken: cancellationToken);
+
+    internal sealed class ProgressDocument
+    {
+        [BsonId]
+        public string Id { get; set; } = "";
+
+        public int? Total { get; set; }
+
+        public int Delivered { get; set; }
+
+        public int Failed { get; set; }
+
+        public Dictionary<string, int> FailedByReason { get; set; } = [];
+
+        public int Cancelled { get; set; }
+
+        public int Throttled { get; set; }
+
+        [BsonDateTimeOptions(Kind = DateTimeKind.Utc)]
+        public DateTime StartedAt { get; set; }
+
+        [BsonDateTimeOptions(Kind = DateTimeKind.Utc)]
+        public DateTime? FinishedAt { get; set; }
+
+        public bool CancelRequested { get; set; }
+
+        public int FannedOut { get; set; }
+
+        public string? FanOutCursor { get; set; }
+
+        public NotificationProgress ToProgress() => new(
+            Id, Total, Delivered, Failed, FailedByReason, Cancelled, Throttled,
+            new DateTimeOffset(StartedAt, TimeSpan.Zero),
+            FinishedAt is { } finished ? new DateTimeOffset(finished, TimeSpan.Zero) : null,
+            CancelRequested, FannedOut, FanOutCursor);
+    }
+}
