@@ -22,7 +22,18 @@ public static class ChannelEmulatorEndpointRouteBuilderExtensions
         var clock = services.GetRequiredService<TimeProvider>();
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(EmulatorLog.Category);
         var serviceUrl = new ChannelServiceUrl(options, prefix);
-        var connector = new ConnectorApi(transcript, serviceUrl, clock, logger);
+        var faults = services.GetRequiredService<ChannelFaults>();
+        var limits = services.GetRequiredService<ChannelLimits>();
+        var statistics = services.GetRequiredService<ChannelStatistics>();
+        var admission = new ConnectorAdmission(
+            faults,
+            limits,
+            statistics,
+            services.GetRequiredService<ConversationTenants>(),
+            clock,
+            logger,
+            services.GetService<IHostApplicationLifetime>()?.ApplicationStopping ?? CancellationToken.None);
+        var connector = new ConnectorApi(transcript, serviceUrl, admission, clock, logger);
         var control = new ControlApi(
             transcript, options, serviceUrl, new BotGateway(services.GetRequiredService<IHttpClientFactory>()), clock, logger);
 
