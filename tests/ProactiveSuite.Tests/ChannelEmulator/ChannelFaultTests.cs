@@ -225,7 +225,7 @@ public sealed class ChannelFaultTests : IAsyncLifetime
         Assert.Equal(ConnectorErrorCodes.GatewayTimeout, await BotCalls.ErrorCodeOf(response));
         Assert.Empty(_channel.Transcript.All());
         Assert.Equal(ConnectorCallCounts.None with { Faulted = 1 }, _channel.Statistics.Total);
-        await hang.Disposed;
+        await hang.DisposedAsync();
     }
 
     [Fact]
@@ -240,7 +240,7 @@ public sealed class ChannelFaultTests : IAsyncLifetime
         await callerTimeout.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pending);
-        await hang.Disposed.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        await hang.DisposedAsync();
         using var next = await _bot.SendAsync("conv-1");
         Assert.Equal(HttpStatusCode.OK, next.StatusCode);
         Assert.Single(_channel.Transcript.InConversation("conv-1"));
@@ -262,7 +262,7 @@ public sealed class ChannelFaultTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Single(_channel.Transcript.InConversation("conv-1"));
         Assert.Equal(TimeSpan.FromMilliseconds(50), _channel.Faults.Latency);
-        await latency.Disposed;
+        await latency.DisposedAsync();
     }
 
     [Fact]

@@ -114,8 +114,21 @@ public sealed class ManualClock : TimeProvider
         /// <summary>When it falls due on the clock.</summary>
         public DateTimeOffset DueAt { get; private set; }
 
-        /// <summary>Completes when whoever set the timer disposes of it, e.g. a delay that was cancelled.</summary>
-        public Task Disposed => _disposed.Task;
+        /// <summary>
+        /// Completes when whoever set the timer disposes of it (a delay that ended or was cancelled); fails the test
+        /// when that does not happen within the clock's patience.
+        /// </summary>
+        public async Task DisposedAsync()
+        {
+            try
+            {
+                await _disposed.Task.WaitAsync(Patience, TestContext.Current.CancellationToken);
+            }
+            catch (TimeoutException)
+            {
+                Assert.Fail($"The timer set for {DueIn} was still armed after {Patience.TotalSeconds} s: whatever waited on it never ended.");
+            }
+        }
 
         public bool Change(TimeSpan dueTime, TimeSpan period)
         {
