@@ -5,7 +5,8 @@ public static class ChannelEmulatorEndpointRouteBuilderExtensions
 {
     /// <summary>
     /// Maps the Bot Connector routes (<c>{prefix}/v3/conversations...</c>) and the control routes
-    /// (<c>{prefix}/emulator/...</c>). The serviceUrl bots call back is then <c>{base}{prefix}</c>.
+    /// (<c>{prefix}/emulator/...</c>: users, conversations, faults, latency, limits, stats). The serviceUrl bots call
+    /// back is then <c>{base}{prefix}</c>.
     /// </summary>
     /// <param name="endpoints">The host's route builder.</param>
     /// <param name="prefix">Where to mount the emulator, e.g. <c>/emulator</c> when it shares a host with the bot; empty for the root.</param>
@@ -22,7 +23,19 @@ public static class ChannelEmulatorEndpointRouteBuilderExtensions
         var clock = services.GetRequiredService<TimeProvider>();
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(EmulatorLog.Category);
         var serviceUrl = new ChannelServiceUrl(options, prefix);
-        var connector = new ConnectorApi(transcript, serviceUrl, clock, logger);
+        var faults = services.GetRequiredService<ChannelFaults>();
+        var limits = services.GetRequiredService<ChannelLimits>();
+        var statistics = services.GetRequiredService<ChannelStatistics>();
+        var admission = new ConnectorAdmission(
+            faults,
+            limits,
+            statistics,
+            services.GetRequiredService<ConversationTenants>(),
+            clock,
+            logger,
+            services.GetService<IHostApplicationLifetime>()?.ApplicationStopping ?? CancellationToken.None);
+        var connector = new ConnectorApi(transcript, serviceUrl, admission, clock, logger);
+        var conditions = new ConditionsApi(faults, limits, statistics);
         var control = new ControlApi(
             transcript, options, serviceUrl, new BotGateway(services.GetRequiredService<IHttpClientFactory>()), clock, logger);
 
@@ -40,6 +53,18 @@ public static class ChannelEmulatorEndpointRouteBuilderExtensions
         group.MapGet("/emulator/conversations", Answer(_ => Task.FromResult(control.Conversations())));
         group.MapGet("/emulator/conversations/{id}/activities", Answer(http => Task.FromResult(control.ConversationActivities(http))));
         group.MapDelete("/emulator/conversations", Answer(_ => Task.FromResult(control.Clear())));
+
+        group.MapGet("/emulator/faults", Answer(_ => Task.FromResult(conditions.Faults())));
+        group.MapPost("/emulator/faults", Answer(conditions.AddFaultAsync));
+        group.MapDelete("/emulator/faults", Answer(_ => Task.FromResult(conditions.ClearFaults())));
+        group.MapDelete("/emulator/faults/{id}", Answer(http => Task.FromResult(conditions.RemoveFault(http))));
+        group.MapGet("/emulator/latency", Answer(_ => Task.FromResult(conditions.Latency())));
+        group.MapPut("/emulator/latency", Answer(conditions.SetLatencyAsync));
+        group.MapGet("/emulator/limits", Answer(_ => Task.FromResult(conditions.Limits())));
+        group.MapPut("/emulator/limits", Answer(conditions.SetLimitsAsync));
+        group.MapDelete("/emulator/limits", Answer(_ => Task.FromResult(conditions.StopLimits())));
+        group.MapGet("/emulator/stats", Answer(http => Task.FromResult(conditions.Statistics(http))));
+        group.MapDelete("/emulator/stats", Answer(_ => Task.FromResult(conditions.ResetStatistics())));
 
         return endpoints;
     }

@@ -23,6 +23,9 @@ public sealed class ChannelEmulatorServer : IAsyncDisposable
         BaseUrl = baseUrl;
         Transcript = app.Services.GetRequiredService<ChannelTranscript>();
         Options = app.Services.GetRequiredService<ChannelEmulatorOptions>();
+        Faults = app.Services.GetRequiredService<ChannelFaults>();
+        Limits = app.Services.GetRequiredService<ChannelLimits>();
+        Statistics = app.Services.GetRequiredService<ChannelStatistics>();
         _control = new HttpClient { BaseAddress = baseUrl };
     }
 
@@ -38,9 +41,26 @@ public sealed class ChannelEmulatorServer : IAsyncDisposable
     /// <summary>The live options: set <see cref="ChannelEmulatorOptions.GatewayUrl"/> once the bot is listening.</summary>
     public ChannelEmulatorOptions Options { get; }
 
+    /// <summary>The fault rules and the latency the bot's connector calls meet (also <c>/emulator/faults</c>, <c>/emulator/latency</c>).</summary>
+    public ChannelFaults Faults { get; }
+
+    /// <summary>The rate limits enforced on the bot's connector calls, none by default (also <c>/emulator/limits</c>).</summary>
+    public ChannelLimits Limits { get; }
+
+    /// <summary>How the bot's connector calls were answered (also <c>/emulator/stats</c>).</summary>
+    public ChannelStatistics Statistics { get; }
+
     /// <summary>Starts a server on a free loopback port.</summary>
-    public static async Task<ChannelEmulatorServer> StartAsync(Action<ChannelEmulatorOptions>? configure = null, CancellationToken ct = default)
+    public static Task<ChannelEmulatorServer> StartAsync(Action<ChannelEmulatorOptions>? configure = null, CancellationToken ct = default) =>
+        StartAsync(TimeProvider.System, configure, ct);
+
+    /// <summary>
+    /// Starts a server on a free loopback port whose time is <paramref name="clock"/>: rate-limit windows, latency,
+    /// hangs and transcript timestamps all follow it, so tests can move time on rather than wait for it.
+    /// </summary>
+    public static async Task<ChannelEmulatorServer> StartAsync(TimeProvider clock, Action<ChannelEmulatorOptions>? configure = null, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(clock);
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions
         {
             ApplicationName = typeof(ChannelEmulatorServer).Assembly.GetName().Name,
@@ -53,6 +73,7 @@ public sealed class ChannelEmulatorServer : IAsyncDisposable
             .AddConfiguration(builder.Configuration.GetSection("Logging"))
             .AddSimpleConsole();
         builder.Services.AddRoutingCore();
+        builder.Services.AddSingleton(clock);
         builder.Services.AddChannelEmulator(configure);
 
         var app = builder.Build();

@@ -7,7 +7,9 @@ namespace ProactiveSuite.ChannelEmulator;
 public static class ChannelEmulatorServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the transcript, the options and the HTTP client that posts to the bot. Options can also come from
+    /// Adds the transcript, the options, the HTTP client that posts to the bot, and the conditions connector calls meet
+    /// (<see cref="ChannelFaults"/>, <see cref="ChannelLimits"/>) with their <see cref="ChannelStatistics"/>; the limits
+    /// and delays run on the registered <see cref="TimeProvider"/> (<see cref="TimeProvider.System"/> unless one is added first). Options can also come from
     /// configuration: <c>services.Configure&lt;ChannelEmulatorOptions&gt;(configuration.GetSection(ChannelEmulatorOptions.SectionName))</c>.
     /// Map the routes with <see cref="ChannelEmulatorEndpointRouteBuilderExtensions.MapChannelEmulator"/>.
     /// </summary>
@@ -25,6 +27,10 @@ public static class ChannelEmulatorServiceCollectionExtensions
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<ChannelEmulatorOptions>>().Value);
         services.TryAddSingleton<ChannelTranscript>();
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(_ => new ChannelFaults());
+        services.TryAddSingleton(sp => new ChannelLimits(sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(_ => new ChannelStatistics());
+        services.TryAddSingleton<ConversationTenants>();
         services.AddHttpClient(BotGateway.ClientName);
         return services;
     }

@@ -5,14 +5,27 @@ namespace ProactiveSuite.ChannelEmulator;
 /// <summary>
 /// The Bot Connector REST API v3 calls a bot makes to message users proactively, answered like the real service
 /// (status codes, ResourceResponse bodies, ErrorResponse on bad input). Any conversation id is accepted: a bot may
-/// hold references captured before this emulator started.
+/// hold references captured before this emulator started. Well-formed calls then go through
+/// <see cref="ConnectorAdmission"/> (latency, faults, limits) before they are recorded.
 /// </summary>
-internal sealed class ConnectorApi(ChannelTranscript transcript, ChannelServiceUrl serviceUrl, TimeProvider clock, ILogger logger)
+internal sealed class ConnectorApi(
+    ChannelTranscript transcript, ChannelServiceUrl serviceUrl, ConnectorAdmission admission, TimeProvider clock, ILogger logger)
 {
     /// <summary><c>POST /v3/conversations</c> with ConversationParameters; answers 201 ConversationResourceResponse.</summary>
-    public async Task<IResult> CreateConversationAsync(HttpContext http)
+    public Task<IResult> CreateConversationAsync(HttpContext http) =>
+        admission.AnswerAsync(http, ct => CreateAsync(http, ct));
+
+    /// <summary><c>POST /v3/conversations/{conversationId}/activities</c>; answers 200 ResourceResponse.</summary>
+    public Task<IResult> SendToConversationAsync(HttpContext http) =>
+        admission.AnswerAsync(http, ct => ReceiveFromBotAsync(http, ConnectorOperation.SendToConversation, replyToId: null, ct));
+
+    /// <summary><c>POST /v3/conversations/{conversationId}/activities/{activityId}</c>; answers 200 ResourceResponse.</summary>
+    public Task<IResult> ReplyToActivityAsync(HttpContext http) =>
+        admission.AnswerAsync(http, ct => ReceiveFromBotAsync(http, ConnectorOperation.ReplyToActivity, RouteValue(http, "activityId"), ct));
+
+    private async Task<IResult> CreateAsync(HttpContext http, CancellationToken ct)
     {
-        var parameters = await RequestJson.ReadObjectAsync(http.Request, http.RequestAborted).ConfigureAwait(false);
+        var parameters = await RequestJson.ReadObjectAsync(http.Request, ct).ConfigureAwait(false);
         if (parameters is null)
         {
             return EmulatorResults.BadArgument("The body must be a JSON object (ConversationParameters).");
@@ -37,8 +50,20 @@ internal sealed class ConnectorApi(ChannelTranscript transcript, ChannelServiceU
             }
         }
 
+        var call = new ConnectorCall(
+            ConnectorOperation.CreateConversation,
+            ConversationId: null,
+            [.. membersJson.Select(m => JsonText.StringOf(m!.AsObject(), "id")).OfType<string>()],
+            ConversationTenants.OfCreate(parameters));
+        if (await admission.RefuseAsync(call, ct).ConfigureAwait(false) is { } refusal)
+        {
+            return refusal;
+        }
+
         var conversationId = "emu-conv-" + JsonText.NewId();
         var now = clock.GetUtcNow();
+        // Counted before it is recorded: a test that saw it in the transcript then finds it in the statistics.
+        admission.Accepted(call, conversationId);
         var bot = parameters["bot"] as JsonObject;
         var channelData = parameters["channelData"] as JsonObject;
         var activityId = activity is null ? null : JsonText.NewId();
@@ -83,23 +108,23 @@ internal sealed class ConnectorApi(ChannelTranscript transcript, ChannelServiceU
         });
     }
 
-    /// <summary><c>POST /v3/conversations/{conversationId}/activities</c>; answers 200 ResourceResponse.</summary>
-    public Task<IResult> SendToConversationAsync(HttpContext http) =>
-        ReceiveFromBotAsync(http, ConnectorOperation.SendToConversation, replyToId: null);
-
-    /// <summary><c>POST /v3/conversations/{conversationId}/activities/{activityId}</c>; answers 200 ResourceResponse.</summary>
-    public Task<IResult> ReplyToActivityAsync(HttpContext http) =>
-        ReceiveFromBotAsync(http, ConnectorOperation.ReplyToActivity, RouteValue(http, "activityId"));
-
-    private async Task<IResult> ReceiveFromBotAsync(HttpContext http, ConnectorOperation operation, string? replyToId)
+    private async Task<IResult> ReceiveFromBotAsync(HttpContext http, ConnectorOperation operation, string? replyToId, CancellationToken ct)
     {
-        var activity = await RequestJson.ReadObjectAsync(http.Request, http.RequestAborted).ConfigureAwait(false);
+        var activity = await RequestJson.ReadObjectAsync(http.Request, ct).ConfigureAwait(false);
         if (RequestJson.ActivityProblem(activity) is { } problem)
         {
             return EmulatorResults.BadArgument(problem);
         }
 
         var conversationId = RouteValue(http, "conversationId");
+        var recipientId = JsonText.StringOf(activity!["recipient"] as JsonObject, "id");
+        var call = new ConnectorCall(
+            operation, conversationId, recipientId is null ? [] : [recipientId], admission.Tenants.OfActivity(activity, conversationId));
+        if (await admission.RefuseAsync(call, ct).ConfigureAwait(false) is { } refusal)
+        {
+            return refusal;
+        }
+
         var activityId = JsonText.NewId();
         var snapshot = JsonSnapshot.Of(activity!);
         // The channel owns activity ids: the recorded activity carries the id the bot is answered with.
@@ -110,6 +135,7 @@ internal sealed class ConnectorApi(ChannelTranscript transcript, ChannelServiceU
             snapshot["replyToId"] ??= replyToId;
         }
 
+        admission.Accepted(call, conversationId);
         Record(new RecordedActivity(conversationId, activityId, ActivityDirection.ToUser, operation, snapshot, clock.GetUtcNow()));
         return EmulatorResults.Json(StatusCodes.Status200OK, new JsonObject { ["id"] = activityId });
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 
 namespace ProactiveSuite.ChannelEmulator;
@@ -14,5 +15,20 @@ internal static class EmulatorResults
     public static IResult Error(int statusCode, string code, string message) =>
         Json(statusCode, new JsonObject { ["error"] = new JsonObject { ["code"] = code, ["message"] = message } });
 
+    /// <summary>An ErrorResponse with a <c>Retry-After</c> header (whole seconds, rounded up) when <paramref name="retryAfter"/> is given.</summary>
+    public static IResult Error(int statusCode, string code, string message, TimeSpan? retryAfter) =>
+        retryAfter is { } wait ? new RetryAfterResult(Error(statusCode, code, message), wait) : Error(statusCode, code, message);
+
     public static IResult BadArgument(string message) => Error(StatusCodes.Status400BadRequest, "BadArgument", message);
+
+    public static IResult NotFound(string message) => Error(StatusCodes.Status404NotFound, "NotFound", message);
+
+    private sealed class RetryAfterResult(IResult inner, TimeSpan retryAfter) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers.RetryAfter = ((long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            return inner.ExecuteAsync(httpContext);
+        }
+    }
 }
