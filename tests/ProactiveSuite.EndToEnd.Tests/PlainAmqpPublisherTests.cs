@@ -11,7 +11,8 @@ namespace ProactiveSuite.EndToEnd.Tests;
 /// A publisher that is not .NET: it sends the envelope exactly as docs/contracts.md shows it, with
 /// RabbitMQ's plain client and no MassTransit, so the documentation cannot drift from what works.
 /// </summary>
-public sealed partial class PlainAmqpPublisherTests(RabbitMqSystem system) : IClassFixture<RabbitMqSystem>
+[Collection(nameof(RabbitMqSystem))]
+public sealed partial class PlainAmqpPublisherTests(RabbitMqSystem system)
 {
     [Fact]
     public async Task A_notification_published_as_documented_json_with_a_plain_amqp_client_is_delivered()

@@ -9,7 +9,8 @@ using RabbitMQ.Client;
 namespace ProactiveSuite.EndToEnd.Tests;
 
 /// <summary>Idempotency, revocation and poison messages, over a real RabbitMQ and the emulator.</summary>
-public sealed class ReliabilityOnRabbitMqTests(RabbitMqSystem system) : IClassFixture<RabbitMqSystem>
+[Collection(nameof(RabbitMqSystem))]
+public sealed class ReliabilityOnRabbitMqTests(RabbitMqSystem system)
 {
     [Fact]
     public async Task The_same_command_delivered_twice_on_the_bus_posts_once_and_is_reported_delivered_both_times()

@@ -16,7 +16,8 @@ namespace ProactiveSuite.EndToEnd.Tests;
 /// over a real RabbitMQ; a user writes through the channel emulator; an outside service publishes a
 /// SendNotification; the message arrives over HTTP in the user's conversation.
 /// </summary>
-public sealed class WalkingSkeletonOnRabbitMqTests(RabbitMqSystem system) : IClassFixture<RabbitMqSystem>
+[Collection(nameof(RabbitMqSystem))]
+public sealed class WalkingSkeletonOnRabbitMqTests(RabbitMqSystem system)
 {
     [Fact]
     public async Task A_user_message_is_answered_and_its_reference_lands_in_the_registry()

@@ -24,8 +24,8 @@ public sealed class DeliveryPacer
     {
         var limits = options.Value;
         var replicas = Math.Max(1, limits.Replicas);
-        _perConversation = Share(limits.PerConversation ?? RateLimitOptions.TeamsPerConversation, replicas);
-        _perTenant = Share(limits.PerTenant ?? RateLimitOptions.TeamsPerTenant, replicas);
+        _perConversation = Share(limits.PerConversation ?? RateLimitOptions.TeamsPerConversation, replicas, limits.Margin);
+        _perTenant = Share(limits.PerTenant ?? RateLimitOptions.TeamsPerTenant, replicas, limits.Margin);
         _horizon = _perConversation.Concat(_perTenant).Select(w => w.Window).DefaultIfEmpty(TimeSpan.Zero).Max();
         _enabled = limits.Enabled;
         _clock = clock;
@@ -118,9 +118,9 @@ public sealed class DeliveryPacer
         }
     }
 
-    private static (TimeSpan, int)[] Share(RateWindow[] windows, int replicas) =>
+    private static (TimeSpan, int)[] Share(RateWindow[] windows, int replicas, TimeSpan margin) =>
         windows.Where(w => w.Seconds > 0 && w.Limit > 0)
-            .Select(w => (TimeSpan.FromSeconds(w.Seconds), Math.Max(1, w.Limit / replicas)))
+            .Select(w => (TimeSpan.FromSeconds(w.Seconds) + margin, Math.Max(1, w.Limit / replicas)))
             .ToArray();
 }
 

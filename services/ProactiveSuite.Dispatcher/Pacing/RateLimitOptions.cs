@@ -30,6 +30,13 @@ public sealed class RateLimitOptions
     /// </summary>
     public int Replicas { get; set; } = 1;
 
+    /// <summary>
+    /// Added to every window. The channel counts a send when it arrives, the Dispatcher when it leaves;
+    /// the time in between varies from send to send, and without a margin a send that travels fast can
+    /// land in the window of one that travelled slowly. Costs the per-tenant rate about margin/window.
+    /// </summary>
+    public TimeSpan Margin { get; set; } = TimeSpan.FromMilliseconds(100);
+
     /// <summary>False turns pacing off, e.g. for a channel emulator without limits in a benchmark.</summary>
     public bool Enabled { get; set; } = true;
 }

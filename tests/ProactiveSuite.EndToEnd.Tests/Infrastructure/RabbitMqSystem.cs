@@ -47,6 +47,7 @@ public class RabbitMqSystem : IAsyncLifetime
         dispatcherEnvironment["Dispatcher__Delivery__BackoffBase"] = "00:00:00.200";
         dispatcherEnvironment["Dispatcher__Delivery__ClaimLease"] = "00:00:03";
         dispatcherEnvironment["Dispatcher__Delivery__ConnectorTimeout"] = "00:00:02";
+        dispatcherEnvironment["Dispatcher__Delivery__MaxAttempts"] = "4";
         foreach (var (key, value) in DispatcherSettings())
         {
             dispatcherEnvironment[key] = value;

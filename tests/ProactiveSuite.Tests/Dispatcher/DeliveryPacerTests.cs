@@ -93,6 +93,19 @@ public class DeliveryPacerTests
         Assert.All(Enumerable.Range(0, 100), _ => Assert.Equal(T0, Assert.IsType<PacingDecision.SendAt>(pacer.Reserve("conv-1", "t")).At));
     }
 
+    [Fact]
+    public void The_margin_widens_every_window_against_uneven_travel_times()
+    {
+        var clock = new ManualClock(T0);
+        var pacer = new DeliveryPacer(Options.Create(new RateLimitOptions { Margin = TimeSpan.FromMilliseconds(100) }), clock);
+        for (var i = 0; i < 7; i++)
+        {
+            pacer.Reserve("conv-1", "tenant-a");
+        }
+
+        Assert.Equal(T0.AddMilliseconds(1100), Assert.IsType<PacingDecision.NotBefore>(pacer.Reserve("conv-1", "tenant-a")).At);
+    }
+
     private static DeliveryPacer Pacer(ManualClock clock, int perTenant = 1000, int replicas = 1) =>
-        new(Options.Create(new RateLimitOptions { PerTenant = [new RateWindow { Seconds = 1, Limit = perTenant }], Replicas = replicas }), clock);
+        new(Options.Create(new RateLimitOptions { PerTenant = [new RateWindow { Seconds = 1, Limit = perTenant }], Replicas = replicas, Margin = TimeSpan.Zero }), clock);
 }
