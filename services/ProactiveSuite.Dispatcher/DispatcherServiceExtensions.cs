@@ -3,13 +3,14 @@ using ProactiveSuite.Contracts.References;
 using ProactiveSuite.Dispatcher.Connector;
 using ProactiveSuite.Dispatcher.Delivery;
 using ProactiveSuite.Dispatcher.OperatorApi;
+using ProactiveSuite.Dispatcher.Surveys;
 using ProactiveSuite.ServiceDefaults.Messaging;
 
 namespace ProactiveSuite.Dispatcher;
 
 public static class DispatcherServiceExtensions
 {
-    /// <summary>The Dispatcher: the channel connector, delivery, and the command consumers.</summary>
+    /// <summary>The Dispatcher: the channel connector, delivery, surveys, and the command consumers.</summary>
     public static IHostApplicationBuilder AddDispatcher(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton(TimeProvider.System);
@@ -23,9 +24,10 @@ public static class DispatcherServiceExtensions
             bus.AddConsumer<SendNotificationConsumer, SendNotificationConsumerDefinition>();
             bus.AddRequestClient<FindConversationReference>(RequestTimeout.After(s: 10));
         });
+        builder.AddSurveys();
         return builder;
     }
 
     public static IEndpointRouteBuilder MapDispatcher(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapNotificationCommands();
+        endpoints.MapNotificationCommands().MapSurveys();
 }
