@@ -22,6 +22,8 @@ public sealed class SurveyHostOnRabbitMq : IAsyncLifetime, ISurveyStage
 
     public ObservedSurveyEvents? Events => _outside?.Events;
 
+    public Uri AmqpUri => _broker!.AmqpUri;
+
     /// <summary>The outside service's bus, for publishing anything (e.g. invalid commands).</summary>
     public IBus Bus => _outside!.Bus;
 

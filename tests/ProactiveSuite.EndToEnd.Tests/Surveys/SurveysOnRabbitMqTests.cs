@@ -1,6 +1,11 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using ProactiveSuite.Contracts.Notifications;
 using ProactiveSuite.Contracts.Surveys;
 using ProactiveSuite.EndToEnd.Tests.Infrastructure;
+using ProactiveSuite.Testing;
+using RabbitMQ.Client;
 
 namespace ProactiveSuite.EndToEnd.Tests.Surveys;
 
@@ -8,7 +13,7 @@ namespace ProactiveSuite.EndToEnd.Tests.Surveys;
 /// The survey stories on RabbitMQ: StartSurvey published by an outside service on a real broker, the
 /// survey events observed there.
 /// </summary>
-public sealed class SurveysOnRabbitMqTests(SurveyHostOnRabbitMq stage)
+public sealed partial class SurveysOnRabbitMqTests(SurveyHostOnRabbitMq stage)
     : SurveyScenarios(stage), IClassFixture<SurveyHostOnRabbitMq>
 {
     [Fact]
@@ -52,4 +57,39 @@ public sealed class SurveysOnRabbitMqTests(SurveyHostOnRabbitMq stage)
         var failed = await Eventually.Within(ct => stage.Events!.Failed.WaitForAsync(e => e.SurveyId == surveyId, ct), "SurveyFailed", stage.Logs);
         Assert.Equal(SurveyFailureReasons.NoReference, failed.ReasonCode);
     }
+
+    [Fact]
+    public async Task A_survey_published_as_documented_json_with_a_plain_amqp_client_starts()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var user = EmulatedUser.New(stage);
+        await user.SaysAsync("hi");
+        var contracts = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "docs", "contracts.md"));
+        var block = WireBlock().Match(contracts);
+        Assert.True(block.Success, "docs/contracts.md has no JSON block after <!-- wire:StartSurvey -->");
+        var envelope = JsonNode.Parse(block.Groups["json"].Value)!.AsObject();
+        var surveyId = NewSurveyId();
+        envelope["messageId"] = Guid.NewGuid().ToString();
+        envelope["message"]!["surveyId"] = surveyId;
+        envelope["message"]!["recipient"]!["userId"] = user.Id;
+
+        var factory = new ConnectionFactory { Uri = stage.AmqpUri };
+        await using (var connection = await factory.CreateConnectionAsync(ct))
+        await using (var channel = await connection.CreateChannelAsync(cancellationToken: ct))
+        {
+            const string exchange = "ProactiveSuite.Contracts.Surveys:StartSurvey";
+            await channel.ExchangeDeclareAsync(exchange, ExchangeType.Fanout, durable: true, cancellationToken: ct);
+            var properties = new BasicProperties { ContentType = "application/vnd.masstransit+json", DeliveryMode = DeliveryModes.Persistent };
+            await channel.BasicPublishAsync(exchange, "", mandatory: false, properties, Encoding.UTF8.GetBytes(envelope.ToJsonString()), ct);
+        }
+
+        var started = await Eventually.Within(c => stage.Events!.Started.WaitForAsync(e => e.SurveyId == surveyId, c), "SurveyStarted", stage.Logs);
+        Assert.Equal(user.ConversationId, started.ConversationId);
+        Assert.Equal(TimeSpan.FromSeconds(86400), started.ExpiresAt - started.StartedAt);
+        var opening = await user.ProactiveMessageAsync(t => t.StartsWith("Survey: Lunch", StringComparison.Ordinal), "the documented survey's first question");
+        Assert.Equal(started.ActivityId, opening["id"]!.GetValue<string>());
+    }
+
+    [GeneratedRegex(@"<!-- wire:StartSurvey -->\s*```json\s*(?<json>.*?)```", RegexOptions.Singleline)]
+    private static partial Regex WireBlock();
 }
