@@ -35,8 +35,8 @@ public sealed partial class SurveyLauncher(
                 $"No conversation with user '{recipient.UserId}' in channel '{recipient.ChannelId}' is stored (the user never wrote to the bot), so the survey cannot start.")];
         }
 
-        var stored = await results.RecordDefinitionAsync(SurveyDefinition.From(command, clock.GetUtcNow()), cancellationToken);
-        if (!stored.AsksTheSameAs(SurveyDefinition.From(command, clock.GetUtcNow())))
+        var definition = SurveyDefinition.From(command, clock.GetUtcNow());
+        if (!(await results.RecordDefinitionAsync(definition, cancellationToken)).AsksTheSameAs(definition))
         {
             return [Failed(command, SurveyFailureReasons.Invalid,
                 $"StartSurvey rejected: survey '{surveyId}' was first started with other questions (ids, types or choices); results are counted per survey, so a changed survey needs a new surveyId.")];

@@ -43,6 +43,26 @@ public sealed class EmulatedUser(ISurveyStage stage, string id)
         return await RepliesAsync(response, "a card submit");
     }
 
+    /// <summary>
+    /// Writes through a channel whose connector is at <paramref name="serviceUrl"/> (the emulator keeps it),
+    /// so that the user's stored reference leads there; returns the emulator's status for the turn.
+    /// </summary>
+    public async Task<HttpStatusCode> WritesThroughAsync(Uri serviceUrl, string text)
+    {
+        var activity = new JsonObject
+        {
+            ["type"] = "message",
+            ["channelId"] = "emulator",
+            ["serviceUrl"] = serviceUrl.ToString(),
+            ["conversation"] = new JsonObject { ["id"] = ConversationId },
+            ["from"] = new JsonObject { ["id"] = id, ["name"] = id },
+            ["recipient"] = new JsonObject { ["id"] = "bot-proactive", ["name"] = "ProactiveBot" },
+            ["text"] = text,
+        };
+        var response = await stage.Http.PostAsJsonAsync("/emulator/activities?keepServiceUrl=true", activity, TestContext.Current.CancellationToken);
+        return response.StatusCode;
+    }
+
     /// <summary>Waits for a message the bot sent on its own (not a reply) whose text matches.</summary>
     public Task<JsonObject> ProactiveMessageAsync(Func<string, bool> match, string what) =>
         Eventually.Until(

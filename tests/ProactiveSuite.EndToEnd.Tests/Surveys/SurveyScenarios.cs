@@ -215,6 +215,56 @@ public abstract class SurveyScenarios(ISurveyStage stage)
         }
     }
 
+    [Fact]
+    public async Task A_survey_whose_first_question_cannot_be_delivered_is_withdrawn_and_leaves_nothing()
+    {
+        var user = EmulatedUser.New(stage);
+        var surveyId = NewSurveyId();
+        // The user's stored conversation leads to a connector that answers 404 to everything (so the
+        // bot's own reply fails too, and the emulator reports the failed turn).
+        var refusingConnector = new Uri(stage.Http.BaseAddress!, "/no-connector-here");
+        Assert.Equal(HttpStatusCode.BadGateway, await user.WritesThroughAsync(refusingConnector, "hi"));
+        await Eventually.Until(
+            async () => (await stage.Http.GetFromJsonAsync<JsonObject>($"/references/emulator/{user.Id}", TestContext.Current.CancellationToken))?["address"]?["serviceUrl"]?.GetValue<string>() == refusingConnector.ToString() ? "" : null,
+            "the reference through the refusing connector",
+            stage.Logs);
+
+        await stage.StartSurveyAsync(Lunch(surveyId, user), TestContext.Current.CancellationToken);
+
+        var failed = ResponseOf(await ResponseAsync(stage, surveyId, user, "failed"), user);
+        Assert.StartsWith("ConnectorRejected: The first question could not be delivered, so the survey was withdrawn", failed["reason"]!.GetValue<string>(), StringComparison.Ordinal);
+        if (stage.Events is { } events)
+        {
+            var failure = await Eventually.Within(ct => events.Failed.WaitForAsync(e => e.SurveyId == surveyId, ct), "SurveyFailed", stage.Logs);
+            Assert.Equal(SurveyFailureReasons.ConnectorRejected, failure.ReasonCode);
+        }
+
+        // Back on a working channel, the conversation is where it was: no survey took it over.
+        Assert.Equal(["Thanks, Ada. Which city are you in?"], await user.SaysAsync("Ada"));
+    }
+
+    [Fact]
+    public async Task A_survey_id_started_again_with_other_choices_is_refused_so_its_counts_add_up()
+    {
+        var ada = EmulatedUser.New(stage);
+        var bob = EmulatedUser.New(stage);
+        var surveyId = NewSurveyId();
+        await ada.SaysAsync("hi");
+        await bob.SaysAsync("hi");
+        await stage.StartSurveyAsync(Lunch(surveyId, ada), TestContext.Current.CancellationToken);
+        await ada.ProactiveMessageAsync(t => t.StartsWith("Survey: Lunch", StringComparison.Ordinal), "the survey's first question");
+
+        var changed = Lunch(surveyId, bob);
+        await stage.StartSurveyAsync(changed with { Questions = [changed.Questions![0] with { Choices = ["Good", "Bad"] }, changed.Questions[1]] }, TestContext.Current.CancellationToken);
+
+        var refused = ResponseOf(await ResponseAsync(stage, surveyId, bob, "failed"), bob);
+        Assert.Equal(
+            $"Invalid: StartSurvey rejected: survey '{surveyId}' was first started with other questions (ids, types or choices); results are counted per survey, so a changed survey needs a new surveyId.",
+            refused["reason"]!.GetValue<string>());
+        Assert.Empty(await bob.ProactiveTextsAsync());
+        Assert.Equal(["Thanks, Bob. Which city are you in?"], await bob.SaysAsync("Bob"));
+    }
+
     protected static string NewSurveyId() => "survey-" + Guid.NewGuid().ToString("N")[..12];
 
     protected static StartSurvey Lunch(string surveyId, EmulatedUser user) => new()
