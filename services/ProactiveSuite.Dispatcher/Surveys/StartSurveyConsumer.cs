@@ -11,25 +11,23 @@ public sealed partial class StartSurveyConsumer(SurveyLauncher launcher, TimePro
     public async Task Consume(ConsumeContext<StartSurvey> context)
     {
         var command = context.Message;
-        IReadOnlyList<object> outcome;
-        if (SurveyValidation.Problem(command) is { } problem)
-        {
-            LogInvalid(command.SurveyId ?? "", problem);
-            outcome = [new SurveyFailed(command.SurveyId ?? "", command.Recipient, SurveyFailureReasons.Invalid, $"StartSurvey rejected: {problem}", clock.GetUtcNow())];
-        }
-        else
-        {
-            outcome = await launcher.LaunchAsync(command, context.CancellationToken);
-        }
+        IReadOnlyList<object> outcome = SurveyValidation.Problem(command) is { } problem
+            ? [new SurveyFailed(command.SurveyId ?? "", command.Recipient, SurveyFailureReasons.Invalid, $"StartSurvey rejected: {problem}", clock.GetUtcNow())]
+            : await launcher.LaunchAsync(command, context.CancellationToken);
 
         foreach (var @event in outcome)
         {
+            if (@event is SurveyFailed failed)
+            {
+                LogFailed(failed.SurveyId, failed.ReasonCode, failed.Reason);
+            }
+
             await context.Publish(@event);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "StartSurvey {SurveyId} rejected: {Problem}")]
-    private partial void LogInvalid(string surveyId, string problem);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Survey {SurveyId} not started: {ReasonCode}: {Reason}")]
+    private partial void LogFailed(string surveyId, string reasonCode, string reason);
 }
 
 public sealed class StartSurveyConsumerDefinition : ConsumerDefinition<StartSurveyConsumer>

@@ -56,7 +56,6 @@ public sealed partial class SurveyLauncher(
         switch (decision)
         {
             case SurveyStartDecision.Refused refused:
-                LogRefused(surveyId, key.StorageKey, refused.ReasonCode);
                 return [.. refused.Expired, Failed(command, refused.ReasonCode, refused.Reason)];
             case SurveyStartDecision.AlreadyRunning running when running.Survey.Answers.Count > 0:
                 LogAlreadyAnswering(surveyId, key.StorageKey);
@@ -102,9 +101,6 @@ public sealed partial class SurveyLauncher(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Survey {SurveyId} started in {Key}")]
     private partial void LogStarted(string surveyId, string key);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Survey {SurveyId} not started in {Key}: {ReasonCode}")]
-    private partial void LogRefused(string surveyId, string key, string reasonCode);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Survey {SurveyId} is already being answered in {Key}; the command was delivered again and changes nothing")]
     private partial void LogAlreadyAnswering(string surveyId, string key);

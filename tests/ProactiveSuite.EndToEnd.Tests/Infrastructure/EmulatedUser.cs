@@ -26,6 +26,20 @@ public sealed class EmulatedUser(ISurveyStage stage, string id)
         return await RepliesAsync(response, $"'{text}'");
     }
 
+    /// <summary>
+    /// The user's first message: returns the bot's replies once the Registry has stored where to reach the
+    /// user (it does so from an event, a moment after the turn), so that a survey started next finds them.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> StartsConversationAsync(string text)
+    {
+        var replies = await SaysAsync(text);
+        await Eventually.Until(
+            async () => (await stage.Http.GetAsync($"/references/emulator/{id}", TestContext.Current.CancellationToken)).IsSuccessStatusCode ? "" : null,
+            $"the reference of {id} in the registry",
+            stage.Logs);
+        return replies;
+    }
+
     /// <summary>Sends a message carrying card data (what an Adaptive Card's Action.Submit sends); returns the bot's replies.</summary>
     public async Task<IReadOnlyList<string>> SubmitsAsync(JsonObject value)
     {

@@ -28,7 +28,7 @@ public abstract class SurveyScenarios(ISurveyStage stage)
     {
         var user = EmulatedUser.New(stage);
         var surveyId = NewSurveyId();
-        Assert.Equal(["You sent 'hello'.", AskName], await user.SaysAsync("hello"));
+        Assert.Equal(["You sent 'hello'.", AskName], await user.StartsConversationAsync("hello"));
         Assert.Equal(["Thanks, Ada. Which city are you in?"], await user.SaysAsync("Ada"));
 
         await stage.StartSurveyAsync(Lunch(surveyId, user), TestContext.Current.CancellationToken);
@@ -63,7 +63,7 @@ public abstract class SurveyScenarios(ISurveyStage stage)
     {
         var user = EmulatedUser.New(stage);
         var surveyId = NewSurveyId();
-        await user.SaysAsync("hi");
+        await user.StartsConversationAsync("hi");
 
         await stage.StartSurveyAsync(Lunch(surveyId, user), TestContext.Current.CancellationToken);
         await user.ProactiveMessageAsync(t => t.StartsWith("Survey: Lunch", StringComparison.Ordinal), "the survey's first question");
@@ -88,7 +88,7 @@ public abstract class SurveyScenarios(ISurveyStage stage)
     {
         var user = EmulatedUser.New(stage);
         var surveyId = NewSurveyId();
-        await user.SaysAsync("hi");
+        await user.StartsConversationAsync("hi");
 
         await stage.StartSurveyAsync(Lunch(surveyId, user) with { ExpiresAfterSeconds = 1 }, TestContext.Current.CancellationToken);
         var opening = await user.ProactiveMessageAsync(t => t.StartsWith("Survey: Lunch", StringComparison.Ordinal), "the survey's first question");
@@ -112,7 +112,7 @@ public abstract class SurveyScenarios(ISurveyStage stage)
         var user = EmulatedUser.New(stage);
         var first = NewSurveyId();
         var second = NewSurveyId();
-        await user.SaysAsync("hi");
+        await user.StartsConversationAsync("hi");
         await stage.StartSurveyAsync(Lunch(first, user), TestContext.Current.CancellationToken);
         await user.ProactiveMessageAsync(t => t.StartsWith("Survey: Lunch", StringComparison.Ordinal), "the first survey's question");
 
@@ -149,7 +149,7 @@ public abstract class SurveyScenarios(ISurveyStage stage)
             var user = EmulatedUser.New(stage);
             var surveyId = NewSurveyId();
             var name = "Ada" + i.ToString(CultureInfo.InvariantCulture);
-            await user.SaysAsync("hi");
+            await user.StartsConversationAsync("hi");
 
             await stage.StartSurveyAsync(Feedback(surveyId, user), TestContext.Current.CancellationToken);
             await Task.Delay(offset, TestContext.Current.CancellationToken);
@@ -175,7 +175,7 @@ public abstract class SurveyScenarios(ISurveyStage stage)
     public async Task Bad_surveys_get_400_with_the_reason_and_nothing_is_written()
     {
         var user = EmulatedUser.New(stage);
-        await user.SaysAsync("hi");
+        await user.StartsConversationAsync("hi");
         var good = Lunch(NewSurveyId(), user);
         var bad = new (StartSurvey Command, string Reason)[]
         {
@@ -200,7 +200,7 @@ public abstract class SurveyScenarios(ISurveyStage stage)
     public async Task An_answer_naming_an_unknown_survey_is_refused_and_recorded_nowhere()
     {
         var user = EmulatedUser.New(stage);
-        await user.SaysAsync("hi");
+        await user.StartsConversationAsync("hi");
         var unknown = NewSurveyId();
 
         var replies = await user.SubmitsAsync(new JsonObject { ["surveyId"] = unknown, ["answer"] = "Great" });
@@ -249,8 +249,8 @@ public abstract class SurveyScenarios(ISurveyStage stage)
         var ada = EmulatedUser.New(stage);
         var bob = EmulatedUser.New(stage);
         var surveyId = NewSurveyId();
-        await ada.SaysAsync("hi");
-        await bob.SaysAsync("hi");
+        await ada.StartsConversationAsync("hi");
+        await bob.StartsConversationAsync("hi");
         await stage.StartSurveyAsync(Lunch(surveyId, ada), TestContext.Current.CancellationToken);
         await ada.ProactiveMessageAsync(t => t.StartsWith("Survey: Lunch", StringComparison.Ordinal), "the survey's first question");
 

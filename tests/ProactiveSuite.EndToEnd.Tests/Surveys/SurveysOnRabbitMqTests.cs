@@ -20,7 +20,7 @@ public sealed partial class SurveysOnRabbitMqTests(SurveyHostOnRabbitMq stage)
     public async Task Bad_StartSurvey_commands_get_SurveyFailed_Invalid_with_the_reason_and_the_queue_moves_on()
     {
         var user = EmulatedUser.New(stage);
-        await user.SaysAsync("hi");
+        await user.StartsConversationAsync("hi");
         var good = Lunch(NewSurveyId(), user);
         var bad = new (StartSurvey Command, string Reason)[]
         {
@@ -63,7 +63,7 @@ public sealed partial class SurveysOnRabbitMqTests(SurveyHostOnRabbitMq stage)
     {
         var ct = TestContext.Current.CancellationToken;
         var user = EmulatedUser.New(stage);
-        await user.SaysAsync("hi");
+        await user.StartsConversationAsync("hi");
         var contracts = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "docs", "contracts.md"));
         var block = WireBlock().Match(contracts);
         Assert.True(block.Success, "docs/contracts.md has no JSON block after <!-- wire:StartSurvey -->");
