@@ -12,6 +12,7 @@ using ProactiveSuite.Dispatcher.Progress;
 using ProactiveSuite.Dispatcher.Progress.Stores;
 using ProactiveSuite.Dispatcher.Scheduling;
 using ProactiveSuite.Dispatcher.Scheduling.Stores;
+using ProactiveSuite.Dispatcher.Surveys;
 using ProactiveSuite.ServiceDefaults.Messaging;
 using ProactiveSuite.ServiceDefaults.Storage;
 
@@ -20,8 +21,8 @@ namespace ProactiveSuite.Dispatcher;
 public static class DispatcherServiceExtensions
 {
     /// <summary>
-    /// The Dispatcher: the channel connector, the delivery ledger and schedule, pacing, and the command
-    /// consumers.
+    /// The Dispatcher: the channel connector, the delivery ledger and schedule, pacing, broadcasts,
+    /// surveys, and the command consumers.
     /// </summary>
     public static IHostApplicationBuilder AddDispatcher(this IHostApplicationBuilder builder)
     {
@@ -56,9 +57,10 @@ public static class DispatcherServiceExtensions
             bus.AddRequestClient<FindConversationReferences>(RequestTimeout.After(s: 30));
             bus.AddRequestClient<ListConversationReferences>(RequestTimeout.After(s: 30));
         });
+        builder.AddSurveys();
         return builder;
     }
 
     public static IEndpointRouteBuilder MapDispatcher(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapNotificationCommands().MapNotificationStatus();
+        endpoints.MapNotificationCommands().MapNotificationStatus().MapSurveys();
 }

@@ -32,7 +32,7 @@ public sealed class EmbeddedDefaultTests(EmbeddedDefaultHost host) : IClassFixtu
             "the notification in Ada's conversation",
             host.Logs);
         Assert.Equal(
-            ["hello bot", "You sent 'hello bot'.", "Your report is ready"],
+            ["hello bot", "You sent 'hello bot'.", "What's your name?", "Your report is ready"],
             transcript.Select(a => a!["text"]!.GetValue<string>()));
         Assert.Equal("sendToConversation", transcript[^1]!["operation"]!.GetValue<string>());
     }

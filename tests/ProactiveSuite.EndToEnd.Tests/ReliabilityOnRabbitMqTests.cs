@@ -69,6 +69,8 @@ public sealed class ReliabilityOnRabbitMqTests(RabbitMqSystem system)
         var behind = await SendAsync("emulator", user, "Behind the poison");
 
         await Eventually.Within(ct => system.Outside.Delivered.WaitForAsync(d => d.NotificationId == behind, ct), "the valid command behind the poison", system.Logs);
+        // Declared as MassTransit declares it, so that polling before the first fault does not close the channel.
+        await channel.QueueDeclareAsync("dispatcher-send-notification_error", durable: true, exclusive: false, autoDelete: false, new Dictionary<string, object?> { ["x-queue-type"] = "quorum" }, cancellationToken: ct);
         var poisoned = await Eventually.Until(
             async () => await channel.BasicGetAsync("dispatcher-send-notification_error", autoAck: true, ct) is { } got && got.BasicProperties.MessageId == properties.MessageId ? got : null,
             "the poison message in the error queue",

@@ -84,22 +84,24 @@ public sealed class NotificationDelivery(
                         $"No conversation with user '{recipient.UserId}' is stored, and no connector endpoint is configured for channel '{recipient.ChannelId}' to create one (Dispatcher:Channels:{recipient.ChannelId}).", null, null, cancellationToken);
                 }
 
-                if (await WaitForSlotAsync(command, record, $"{recipient.ChannelId}|new|{recipient.UserId}", TenantKey(recipient.ChannelId, recipient.TenantId), cancellationToken) is { } deferred)
+                var (deferred, createSlot) = await WaitForSlotAsync(command, record, $"{recipient.ChannelId}|new|{recipient.UserId}", TenantKey(recipient.ChannelId, recipient.TenantId), cancellationToken);
+                if (deferred is not null)
                 {
                     return deferred;
                 }
 
-                var created = await connector.CreateConversationAsync(endpoint, recipient, message, cancellationToken);
+                var created = await AnsweredAsync(createSlot, () => connector.CreateConversationAsync(endpoint, recipient, message, cancellationToken));
                 var reference = new ReferenceCaptured(created.Address, created.ActivityId, "message", clock.GetUtcNow());
                 return await SucceedAsync(record, created.Address.Conversation.Id, created.ActivityId, reference, cancellationToken);
             }
 
-            if (await WaitForSlotAsync(command, record, ConversationKey(address), TenantKey(address.ChannelId, address.Conversation.TenantId), cancellationToken) is { } paced)
+            var (paced, slot) = await WaitForSlotAsync(command, record, ConversationKey(address), TenantKey(address.ChannelId, address.Conversation.TenantId), cancellationToken);
+            if (paced is not null)
             {
                 return paced;
             }
 
-            var activityId = await connector.SendAsync(address, message, cancellationToken);
+            var activityId = await AnsweredAsync(slot, () => connector.SendAsync(address, message, cancellationToken));
             return await SucceedAsync(record, address.Conversation.Id, activityId, null, cancellationToken);
         }
         catch (ConnectorException failure)
@@ -148,7 +150,7 @@ public sealed class NotificationDelivery(
     }
 
     /// <summary>Waits in place for a near slot; a far one goes to the schedule (returned as the outcome).</summary>
-    private async Task<DeliveryOutcome?> WaitForSlotAsync(DeliverToRecipient command, DeliveryRecord record, string conversationKey, string tenantKey, CancellationToken cancellationToken)
+    private async Task<(DeliveryOutcome? Deferred, PacingReservation? Slot)> WaitForSlotAsync(DeliverToRecipient command, DeliveryRecord record, string conversationKey, string tenantKey, CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -161,14 +163,30 @@ public sealed class NotificationDelivery(
                         await Task.Delay(slot.At - now, clock, cancellationToken);
                     }
 
-                    return null;
+                    return (null, slot.Reservation);
                 case PacingDecision.NotBefore later when later.At - now <= _options.MaxInlineWait:
                     await Task.Delay(later.At - now, clock, cancellationToken);
                     break;
                 case PacingDecision.NotBefore later:
                     // Pacing is not an attempt: give the attempt back.
                     var pending = record with { State = DeliveryState.Pending, ClaimedUntil = null, Attempts = record.Attempts - 1, UpdatedAt = now };
-                    return await DeferAsync(command, pending, later.At, "paced to the channel's rate limits", cancellationToken);
+                    return (await DeferAsync(command, pending, later.At, "paced to the channel's rate limits", cancellationToken), null);
+            }
+        }
+    }
+
+    /// <summary>Makes a connector call in its slot, and tells the pacer when the channel answered, either way.</summary>
+    private async Task<T> AnsweredAsync<T>(PacingReservation? slot, Func<Task<T>> call)
+    {
+        try
+        {
+            return await call();
+        }
+        finally
+        {
+            if (slot is not null)
+            {
+                pacer.Sent(slot, clock.GetUtcNow());
             }
         }
     }

@@ -5,7 +5,10 @@ namespace ProactiveSuite.Dispatcher.Pacing;
 /// <summary>
 /// Keeps sends within the channel's rate limits before they are made, so that a steady broadcast is
 /// paced rather than punished with 429s. A send first needs room in its conversation's windows; then it
-/// reserves the earliest slot its tenant's windows allow, and waits for it.
+/// reserves the earliest slot its tenant's windows allow, and waits for it. Once the channel answered,
+/// the send is counted at the time of the answer rather than of the slot: the channel counted it at
+/// some moment in between, so windows measured from the answer can never overlap the channel's,
+/// however long the send travelled.
 /// </summary>
 public sealed class DeliveryPacer
 {
@@ -14,7 +17,8 @@ public sealed class DeliveryPacer
     private readonly Dictionary<string, DateTimeOffset> _throttledUntil = [];
     private readonly (TimeSpan Window, int Limit)[] _perConversation;
     private readonly (TimeSpan Window, int Limit)[] _perTenant;
-    private readonly TimeSpan _horizon;
+    private readonly TimeSpan _conversationHorizon;
+    private readonly TimeSpan _tenantHorizon;
     private readonly TimeProvider _clock;
     private readonly bool _enabled;
     private readonly Lock _gate = new();
@@ -26,7 +30,8 @@ public sealed class DeliveryPacer
         var replicas = Math.Max(1, limits.Replicas);
         _perConversation = Share(limits.PerConversation ?? RateLimitOptions.TeamsPerConversation, replicas, limits.Margin);
         _perTenant = Share(limits.PerTenant ?? RateLimitOptions.TeamsPerTenant, replicas, limits.Margin);
-        _horizon = _perConversation.Concat(_perTenant).Select(w => w.Window).DefaultIfEmpty(TimeSpan.Zero).Max();
+        _conversationHorizon = _perConversation.Select(w => w.Window).DefaultIfEmpty(TimeSpan.Zero).Max();
+        _tenantHorizon = _perTenant.Select(w => w.Window).DefaultIfEmpty(TimeSpan.Zero).Max();
         _enabled = limits.Enabled;
         _clock = clock;
     }
@@ -41,7 +46,7 @@ public sealed class DeliveryPacer
         var now = _clock.GetUtcNow();
         if (!_enabled)
         {
-            return new PacingDecision.SendAt(now);
+            return new PacingDecision.SendAt(now, null);
         }
 
         lock (_gate)
@@ -54,11 +59,30 @@ public sealed class DeliveryPacer
             }
 
             var tenant = LogOf(_tenants, tenantKey);
+            // A tenant's log only needs its own (short) windows: trimmed here it stays small under any load.
+            tenant.Trim(now - _tenantHorizon);
             var slot = Later(tenant.Earliest(now, _perTenant), ThrottledUntil(tenantKey));
             conversation.Add(slot);
             tenant.Add(slot);
             SweepNow(now);
-            return new PacingDecision.SendAt(slot);
+            return new PacingDecision.SendAt(slot, new PacingReservation(conversationKey, tenantKey, slot));
+        }
+    }
+
+    /// <summary>The send of <paramref name="reservation"/> was answered (either way) at <paramref name="answeredAt"/>.</summary>
+    public void Sent(PacingReservation reservation, DateTimeOffset answeredAt)
+    {
+        lock (_gate)
+        {
+            if (_conversations.TryGetValue(reservation.ConversationKey, out var conversation))
+            {
+                conversation.Move(reservation.Slot, answeredAt);
+            }
+
+            if (_tenants.TryGetValue(reservation.TenantKey, out var tenant))
+            {
+                tenant.Move(reservation.Slot, answeredAt);
+            }
         }
     }
 
@@ -96,8 +120,7 @@ public sealed class DeliveryPacer
         }
 
         _reservationsSinceSweep = 0;
-        var horizon = now - _horizon;
-        foreach (var logs in (Dictionary<string, SendLog>[])[_conversations, _tenants])
+        foreach (var (logs, horizon) in new[] { (_conversations, now - _conversationHorizon), (_tenants, now - _tenantHorizon) })
         {
             foreach (var (key, log) in logs.ToList())
             {
@@ -131,9 +154,12 @@ public abstract record PacingDecision
     {
     }
 
-    /// <summary>A slot is reserved at <see cref="At"/>: send then.</summary>
-    public sealed record SendAt(DateTimeOffset At) : PacingDecision;
+    /// <summary>A slot is reserved at <see cref="At"/>: send then, and report <see cref="Reservation"/> as sent (null when pacing is off).</summary>
+    public sealed record SendAt(DateTimeOffset At, PacingReservation? Reservation) : PacingDecision;
 
     /// <summary>No slot now; ask again at <see cref="At"/>.</summary>
     public sealed record NotBefore(DateTimeOffset At) : PacingDecision;
 }
+
+/// <summary>A slot a send holds, to be reported when the send was answered.</summary>
+public sealed record PacingReservation(string ConversationKey, string TenantKey, DateTimeOffset Slot);

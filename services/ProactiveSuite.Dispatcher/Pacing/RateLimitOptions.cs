@@ -31,11 +31,11 @@ public sealed class RateLimitOptions
     public int Replicas { get; set; } = 1;
 
     /// <summary>
-    /// Added to every window. The channel counts a send when it arrives, the Dispatcher when it leaves;
-    /// the time in between varies from send to send, and without a margin a send that travels fast can
-    /// land in the window of one that travelled slowly. Costs the per-tenant rate about margin/window.
+    /// Added to every window, for a channel whose clock runs differently from ours. Sends are counted
+    /// at the time they were answered, which already keeps windows apart however long they travel, so
+    /// none is needed on one clock.
     /// </summary>
-    public TimeSpan Margin { get; set; } = TimeSpan.FromMilliseconds(100);
+    public TimeSpan Margin { get; set; } = TimeSpan.Zero;
 
     /// <summary>False turns pacing off, e.g. for a channel emulator without limits in a benchmark.</summary>
     public bool Enabled { get; set; } = true;

@@ -1,9 +1,9 @@
 namespace ProactiveSuite.Dispatcher.Pacing;
 
 /// <summary>
-/// The times sends were (or are reserved to be) made for one key, oldest first. Reservations only ever
-/// go at or after the last one, which keeps the log ordered and makes the sliding-window check a look
-/// at one entry per window.
+/// The times of the sends for one key, oldest first: a reservation's slot until the send is done,
+/// then the time its answer came back. Kept ordered, so the sliding-window check is a look at one
+/// entry per window.
 /// </summary>
 internal sealed class SendLog
 {
@@ -31,7 +31,25 @@ internal sealed class SendLog
         return earliest;
     }
 
-    public void Add(DateTimeOffset time) => _times.Add(time);
+    public void Add(DateTimeOffset time) => Insert(time);
+
+    /// <summary>Moves one entry from its reserved slot to when the send was answered.</summary>
+    public void Move(DateTimeOffset from, DateTimeOffset to)
+    {
+        var at = _times.BinarySearch(from);
+        if (at >= 0)
+        {
+            _times.RemoveAt(at);
+        }
+
+        Insert(to);
+    }
+
+    private void Insert(DateTimeOffset time)
+    {
+        var at = _times.BinarySearch(time);
+        _times.Insert(at < 0 ? ~at : at + 1, time);
+    }
 
     /// <summary>Forgets sends older than any window can see.</summary>
     public void Trim(DateTimeOffset horizon)

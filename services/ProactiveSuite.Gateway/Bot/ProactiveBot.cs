@@ -1,13 +1,15 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
+using ProactiveSuite.Gateway.Conversation;
 
 namespace ProactiveSuite.Gateway.Bot;
 
 /// <summary>
 /// The bot users talk to. Like the classic proactive-messages sample it greets new users, telling them
-/// it now knows where to reach them, and echoes what they write.
+/// it now knows where to reach them. Their messages go to the conversation's flows (getting to know the
+/// user, or a survey that interrupted that), which decide what to answer.
 /// </summary>
-public sealed class ProactiveBot : ActivityHandler
+public sealed class ProactiveBot(ConversationTurns turns) : ActivityHandler
 {
     public const string Welcome =
         "Welcome to ProactiveSuite! I have saved your address, so from now on I can send you notifications here.";
@@ -18,6 +20,12 @@ public sealed class ProactiveBot : ActivityHandler
             ? turnContext.SendActivityAsync(MessageFactory.Text(Welcome), cancellationToken)
             : Task.CompletedTask;
 
-    protected override Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken) =>
-        turnContext.SendActivityAsync(MessageFactory.Text($"You sent '{turnContext.Activity.Text}'."), cancellationToken);
+    protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
+    {
+        var replies = await turns.TakeAsync(ActivityMessage.From(turnContext.Activity), cancellationToken);
+        if (replies.Count > 0)
+        {
+            await turnContext.SendActivitiesAsync([.. replies.Select(r => (IActivity)MessageFactory.Text(r))], cancellationToken);
+        }
+    }
 }

@@ -94,6 +94,22 @@ public class DeliveryPacerTests
     }
 
     [Fact]
+    public void A_send_counts_from_when_the_channel_answered_so_slow_travel_cannot_overlap_the_channels_window()
+    {
+        var clock = new ManualClock(T0);
+        var pacer = Pacer(clock);
+        var slots = Enumerable.Range(0, 7).Select(_ => Assert.IsType<PacingDecision.SendAt>(pacer.Reserve("conv-1", "tenant-a"))).ToList();
+
+        clock.Advance(TimeSpan.FromMilliseconds(300));
+        foreach (var slot in slots)
+        {
+            pacer.Sent(slot.Reservation!, clock.GetUtcNow());
+        }
+
+        Assert.Equal(T0.AddMilliseconds(1300), Assert.IsType<PacingDecision.NotBefore>(pacer.Reserve("conv-1", "tenant-a")).At);
+    }
+
+    [Fact]
     public void The_margin_widens_every_window_against_uneven_travel_times()
     {
         var clock = new ManualClock(T0);

@@ -1,0 +1,78 @@
+using LiteDB;
+using Microsoft.Bot.Builder;
+using ProactiveSuite.ServiceDefaults.Storage;
+
+namespace ProactiveSuite.Conversations.State.Storage;
+
+/// <summary>
+/// The SDK's <see cref="IStorage"/> on the embedded LiteDB file, with eTag optimistic concurrency: each item is
+/// its JSON and its eTag, and a conditional write compares and writes under the file's write gate.
+/// </summary>
+internal sealed class EmbeddedBotStorage : IStorage
+{
+    private readonly ILiteCollection<BsonDocument> _items;
+    private readonly Lock _gate;
+
+    public EmbeddedBotStorage(LiteDatabase database)
+    {
+        _items = database.GetCollection("botState");
+        _gate = EmbeddedWriteGate.For(database);
+    }
+
+    public Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var found = new Dictionary<string, object>(keys.Length);
+        foreach (var key in keys.Distinct())
+        {
+            if (_items.FindById(key) is { } document)
+            {
+                found[key] = StoreItemJson.FromStored(document["json"].AsString, document["eTag"].AsString);
+            }
+        }
+
+        return Task.FromResult<IDictionary<string, object>>(found);
+    }
+
+    public Task WriteAsync(IDictionary<string, object> changes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        foreach (var (key, item) in changes)
+        {
+            var (json, expected) = StoreItemJson.ToStored(key, item);
+            var document = new BsonDocument { ["_id"] = key, ["eTag"] = StoreItemJson.NewETag(), ["json"] = json };
+            lock (_gate)
+            {
+                var stored = _items.FindById(key)?["eTag"].AsString;
+                var allowed = expected switch
+                {
+                    null or StoreItemETags.Any => true,
+                    StoreItemETags.NotYetStored => stored is null,
+                    _ => stored == expected,
+                };
+                if (!allowed)
+                {
+                    throw new ETagConflictException(key, expected);
+                }
+
+                _items.Upsert(document);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        lock (_gate)
+        {
+            foreach (var key in keys)
+            {
+                _items.Delete(key);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,88 @@
+using ProactiveSuite.Contracts.Notifications;
+using ProactiveSuite.Contracts.Surveys;
+using ProactiveSuite.Dispatcher.Surveys.Responses;
+using ProactiveSuite.Dispatcher.Surveys.Responses.Stores;
+using ProactiveSuite.ServiceDefaults.Storage;
+using ProactiveSuite.Tests.Conversations;
+
+namespace ProactiveSuite.Tests.Stores;
+
+public sealed class SurveyResultsOnEmbeddedStore() : SurveyResultsStoreContract(new EmbeddedStoreUnderTest());
+
+public sealed class SurveyResultsOnMongoDb() : SurveyResultsStoreContract(new MongoStoreUnderTest());
+
+/// <summary>What every <see cref="ISurveyResultsStore"/> adapter must do; each adapter runs this same suite.</summary>
+public abstract class SurveyResultsStoreContract(StoreUnderTest store) : StoreContract(store)
+{
+    private static readonly DateTimeOffset T0 = SurveyScenario.T0;
+
+    private ISurveyResultsStore Results { get; set; } = null!;
+
+    public override async ValueTask InitializeAsync()
+    {
+        await base.InitializeAsync();
+        Results = Store.Open<ISurveyResultsStore, EmbeddedSurveyResultsStore, MongoSurveyResultsStore>();
+    }
+
+    [Fact]
+    public async Task The_first_definition_of_a_survey_is_kept()
+    {
+        var first = SurveyDefinition.From(SurveyScenario.Lunch(), T0);
+        var second = first with { Title = "Renamed", FirstStartedAt = T0.AddDays(1) };
+
+        Assert.Equal("Lunch", (await Results.RecordDefinitionAsync(first, default)).Title);
+        var stored = await Results.RecordDefinitionAsync(second, default);
+
+        Assert.Equal("Lunch", stored.Title);
+        Assert.Equal(T0, stored.FirstStartedAt);
+        Assert.True(stored.AsksTheSameAs(first));
+        Assert.Equal("Lunch", (await Results.FindDefinitionAsync("lunch", default))!.Title);
+        Assert.Null(await Results.FindDefinitionAsync("unknown", default));
+    }
+
+    [Fact]
+    public async Task Responses_are_merged_per_respondent_and_listed_per_survey()
+    {
+        var ada = new Recipient("emulator", "user-ada");
+        var bob = new Recipient("emulator", "user-bob");
+        await Results.RecordAsync(ResponseNews.From(new SurveyStarted("lunch", ada, "emu-ada", "a1", T0.AddDays(1), T0)), default);
+        await Results.RecordAsync(ResponseNews.From(new SurveyAnswered("lunch", ada, "emu-ada", "meal", "OK", T0.AddMinutes(1))), default);
+        await Results.RecordAsync(ResponseNews.From(new SurveyCompleted("lunch", ada, "emu-ada", [new SurveyAnswer("meal", "OK")], EndedEarly: true, T0.AddMinutes(2))), default);
+        await Results.RecordAsync(ResponseNews.From(new SurveyFailed("lunch", bob, SurveyFailureReasons.NoReference, "never wrote", T0))!, default);
+        await Results.RecordAsync(ResponseNews.From(new SurveyStarted("other", ada, "emu-ada", "a2", T0.AddDays(1), T0)), default);
+
+        var responses = await Results.ResponsesAsync("lunch", default);
+
+        Assert.Equal(["user-ada", "user-bob"], responses.Select(r => r.UserId));
+        var adas = responses[0];
+        Assert.Equal((SurveyResponseStatus.EndedEarly, "emu-ada", T0, T0.AddMinutes(2)), (adas.Status, adas.ConversationId, adas.StartedAt!.Value, adas.EndedAt!.Value));
+        Assert.Equal(new Dictionary<string, string> { ["meal"] = "OK" }, adas.Answers);
+        Assert.Equal((SurveyResponseStatus.Failed, "NoReference: never wrote"), (responses[1].Status, responses[1].Reason));
+        Assert.Empty(await Results.ResponsesAsync("nobody-asked", default));
+    }
+
+    [Fact]
+    public async Task Concurrent_news_for_one_respondent_is_all_kept()
+    {
+        var ada = new Recipient("emulator", "user-ada");
+        var questions = Enumerable.Range(0, 10).Select(i => $"q{i}").ToList();
+
+        // An adapter may refuse a write that raced another (the consumer's retry then merges again): so does this test.
+        await Parallel.ForEachAsync(questions, new ParallelOptions { MaxDegreeOfParallelism = 5 }, async (q, ct) =>
+        {
+            for (var attempt = 0; ; attempt++)
+            {
+                try
+                {
+                    await Results.RecordAsync(ResponseNews.From(new SurveyAnswered("race", ada, "emu-ada", q, "answer " + q, T0)), ct);
+                    return;
+                }
+                catch (ETagConflictException) when (attempt < 20)
+                {
+                }
+            }
+        });
+
+        Assert.Equal(questions, (await Results.ResponsesAsync("race", default)).Single().Answers.Keys.Order());
+    }
+}
