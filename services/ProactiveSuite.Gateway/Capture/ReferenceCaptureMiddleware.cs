@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
+using ProactiveSuite.ServiceDefaults.Telemetry;
 
 namespace ProactiveSuite.Gateway.Capture;
 
@@ -17,6 +18,7 @@ public sealed partial class ReferenceCaptureMiddleware(IServiceScopeFactory scop
         if (ActivityReference.IsCaptured(turnContext.Activity))
         {
             var captured = ActivityReference.ToCapturedEvent((Activity)turnContext.Activity, clock.GetUtcNow());
+            System.Diagnostics.Activity.Current.TagConversation(captured.Address.ChannelId, captured.Address.Conversation.Id, captured.Address.Conversation.TenantId);
             await using var scope = scopes.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<IPublishEndpoint>().Publish(captured, cancellationToken);
             LogCaptured(captured.Address.ChannelId, captured.Address.Conversation.Id, captured.ActivityType);

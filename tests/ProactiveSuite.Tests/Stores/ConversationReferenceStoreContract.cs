@@ -126,6 +126,19 @@ public abstract class ConversationReferenceStoreContract : IAsyncLifetime
         Assert.Null(everything.Next);
     }
 
+    [Fact]
+    public async Task The_count_is_one_per_user_and_channel()
+    {
+        Assert.Equal(0, await Store.CountAsync(default));
+
+        await Store.UpsertNewestAsync(Reference(T0, userId: "user-ada"), default);
+        await Store.UpsertNewestAsync(Reference(T0.AddSeconds(1), userId: "user-ada"), default);
+        await Store.UpsertNewestAsync(Reference(T0, userId: "user-bob"), default);
+        await Store.UpsertNewestAsync(Reference(T0, userId: "user-bob", channelId: "msteams"), default);
+
+        Assert.Equal(3, await Store.CountAsync(default));
+    }
+
     private static StoredReference Reference(DateTimeOffset at, string conversationId = "conv-1", string userId = "user-ada", string channelId = "emulator") =>
         StoredReference.From(NewestWinsTests.Captured(at, conversationId, userId, channelId));
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using JsonSerializer = System.Text.Json.JsonSerializer;
 using LiteDB;
+using ProactiveSuite.ServiceDefaults.Telemetry;
 
 namespace ProactiveSuite.Registry.References.Stores;
 
@@ -11,6 +12,7 @@ namespace ProactiveSuite.Registry.References.Stores;
 /// </summary>
 internal sealed class EmbeddedConversationReferenceStore : IConversationReferenceStore
 {
+    private const string Collection = "conversationReferences";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly ILiteCollection<BsonDocument> _references;
 
@@ -19,7 +21,7 @@ internal sealed class EmbeddedConversationReferenceStore : IConversationReferenc
 
     public EmbeddedConversationReferenceStore(LiteDatabase database)
     {
-        _references = database.GetCollection("conversationReferences");
+        _references = database.GetCollection(Collection);
         _references.EnsureIndex("channelId");
     }
 
@@ -28,26 +30,30 @@ internal sealed class EmbeddedConversationReferenceStore : IConversationReferenc
         var key = reference.Key;
         lock (_upsertGate)
         {
-            var stored = _references.FindById(key.Value) is { } document ? ToReference(document) : null;
+            var stored = FindById(key);
             if (!NewestWins.Replaces(stored, reference))
             {
                 return Task.FromResult(UpsertOutcome.Stale);
             }
 
-            _references.Upsert(new BsonDocument
+            var document = new BsonDocument
             {
                 ["_id"] = key.Value,
                 ["channelId"] = key.ChannelId,
                 ["userId"] = key.UserId,
                 ["lastActivityAt"] = reference.LastActivityAt.ToUnixTimeMilliseconds(),
                 ["reference"] = JsonSerializer.Serialize(reference, Json),
-            });
+            };
+            EmbeddedStoreSpans.Trace("upsert", Collection, () => _references.Upsert(document));
             return Task.FromResult(UpsertOutcome.Stored);
         }
     }
 
     public Task<StoredReference?> FindAsync(ReferenceKey key, CancellationToken cancellationToken) =>
-        Task.FromResult(_references.FindById(key.Value) is { } document ? ToReference(document) : null);
+        Task.FromResult(FindById(key));
+
+    public Task<long> CountAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(EmbeddedStoreSpans.Trace("count", Collection, _references.LongCount));
 
     public Task<ReferencePage> ListAsync(ReferencePageRequest request, CancellationToken cancellationToken)
     {
@@ -62,11 +68,14 @@ internal sealed class EmbeddedConversationReferenceStore : IConversationReferenc
             query = query.Where(Query.GT("_id", after.Value));
         }
 
-        var documents = query.OrderBy("_id").Limit(request.Limit + 1).ToList();
+        var documents = EmbeddedStoreSpans.Trace("query", Collection, () => query.OrderBy("_id").Limit(request.Limit + 1).ToList());
         var items = documents.Take(request.Limit).Select(ToReference).ToList();
         var next = documents.Count > request.Limit ? items[^1].Key : (ReferenceKey?)null;
         return Task.FromResult(new ReferencePage(items, next));
     }
+
+    private StoredReference? FindById(ReferenceKey key) =>
+        EmbeddedStoreSpans.Trace("findById", Collection, () => _references.FindById(key.Value)) is { } document ? ToReference(document) : null;
 
     private static StoredReference ToReference(BsonDocument document) =>
         JsonSerializer.Deserialize<StoredReference>(document["reference"].AsString, Json)
