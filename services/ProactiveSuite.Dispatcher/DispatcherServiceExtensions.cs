@@ -18,6 +18,7 @@ public static class DispatcherServiceExtensions
         builder.Services.AddSingleton<IChannelConnector, BotConnector>();
         builder.Services.AddScoped<ReferenceDirectory>();
         builder.Services.AddScoped<NotificationDelivery>();
+        builder.Services.AddSingleton<DeliveryTelemetry>();
         builder.AddBusConsumers(bus =>
         {
             bus.AddConsumer<SendNotificationConsumer, SendNotificationConsumerDefinition>();

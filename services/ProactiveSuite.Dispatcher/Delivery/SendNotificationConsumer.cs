@@ -5,15 +5,18 @@ using ProactiveSuite.ServiceDefaults.Messaging;
 namespace ProactiveSuite.Dispatcher.Delivery;
 
 /// <summary>Validates a <see cref="SendNotification"/>, delivers it, and publishes how it went.</summary>
-public sealed partial class SendNotificationConsumer(NotificationDelivery delivery, TimeProvider clock, ILogger<SendNotificationConsumer> logger)
+public sealed partial class SendNotificationConsumer(NotificationDelivery delivery, DeliveryTelemetry telemetry, TimeProvider clock, ILogger<SendNotificationConsumer> logger)
     : IConsumer<SendNotification>
 {
     public async Task Consume(ConsumeContext<SendNotification> context)
     {
         var command = context.Message;
+        var commandSentAt = context.SentTime is { } sent ? new DateTimeOffset(DateTime.SpecifyKind(sent, DateTimeKind.Utc)) : clock.GetUtcNow();
+        DeliveryTelemetry.Describe(command);
         var outcome = NotificationValidation.Problem(command) is { } problem
             ? new DeliveryOutcome.Failed(NotificationFailureReasons.Invalid, $"SendNotification rejected: {problem}")
             : await delivery.DeliverAsync(command, context.CancellationToken);
+        telemetry.Ended(command, outcome, commandSentAt);
 
         switch (outcome)
         {
