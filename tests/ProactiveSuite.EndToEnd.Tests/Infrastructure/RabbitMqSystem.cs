@@ -1,4 +1,5 @@
 using ProactiveSuite.ChannelEmulator;
+using ProactiveSuite.EndToEnd.Tests.Infrastructure.Telemetry;
 using ProactiveSuite.Testing;
 
 namespace ProactiveSuite.EndToEnd.Tests.Infrastructure;
@@ -6,7 +7,8 @@ namespace ProactiveSuite.EndToEnd.Tests.Infrastructure;
 /// <summary>
 /// The production shape on one machine: a private RabbitMQ node, Registry, Dispatcher and Gateway as
 /// three OS processes (each with its own embedded store file, MongoDB being unavailable here), a
-/// channel emulator they talk to over HTTP, and an outside service on the bus.
+/// channel emulator they talk to over HTTP, an outside service on the bus, and an OTLP receiver that the
+/// services export their traces, metrics and logs to.
 /// </summary>
 public sealed class RabbitMqSystem : IAsyncLifetime
 {
@@ -18,6 +20,8 @@ public sealed class RabbitMqSystem : IAsyncLifetime
     public ChannelEmulatorServer Channel { get; private set; } = null!;
 
     public OutsideService Outside { get; private set; } = null!;
+
+    public OtlpReceiver Telemetry { get; private set; } = null!;
 
     public Uri GatewayUrl { get; private set; } = null!;
 
@@ -33,6 +37,7 @@ public sealed class RabbitMqSystem : IAsyncLifetime
         var ct = TestContext.Current.CancellationToken;
         Broker = await RabbitMqNode.StartAsync(ct);
         Channel = await ChannelEmulatorServer.StartAsync(ct: ct);
+        Telemetry = await OtlpReceiver.StartAsync(ct);
 
         RegistryUrl = ServiceEnvironment.LoopbackUrl(FreePort.Next());
         DispatcherUrl = ServiceEnvironment.LoopbackUrl(FreePort.Next());
@@ -72,6 +77,11 @@ public sealed class RabbitMqSystem : IAsyncLifetime
             await service.DisposeAsync();
         }
 
+        if (Telemetry is not null)
+        {
+            await Telemetry.DisposeAsync();
+        }
+
         if (Channel is not null)
         {
             await Channel.DisposeAsync();
@@ -88,6 +98,6 @@ public sealed class RabbitMqSystem : IAsyncLifetime
         }
     }
 
-    private static Task<ServiceProcess> Start(string name, string project, IReadOnlyDictionary<string, string> environment, Uri url, CancellationToken ct) =>
-        ServiceProcess.StartAsync(name, RepositoryPaths.ServiceDll(project), environment, new Uri(url, "/health"), ct);
+    private Task<ServiceProcess> Start(string name, string project, IReadOnlyDictionary<string, string> environment, Uri url, CancellationToken ct) =>
+        ServiceProcess.StartAsync(name, RepositoryPaths.ServiceDll(project), environment.Concat(Telemetry.ServiceEnvironment()).ToDictionary(), new Uri(url, "/health"), ct);
 }
