@@ -77,7 +77,8 @@ public sealed class DeliveryTelemetry
 
     /// <summary>
     /// How the delivery ended: outcome (and reason) on the span, failed deliveries as span errors, and the
-    /// outcome counter and duration histogram.
+    /// outcome counter and duration histogram. Call it for every attempt's outcome; only delivered and
+    /// failed ones are counted.
     /// </summary>
     /// <param name="commandSentAt">When the command was sent (its envelope's <c>sentTime</c>), else when it was received.</param>
     public void Ended(SendNotification command, DeliveryOutcome outcome, DateTimeOffset commandSentAt)
@@ -98,6 +99,10 @@ public sealed class DeliveryTelemetry
                     .SetStatus(ActivityStatusCode.Error, failed.ReasonCode);
                 _outcomes.Add(1, channel, new(TelemetryAttributes.DeliveryOutcome, "failed"), new(TelemetryAttributes.DeliveryReason, failed.ReasonCode));
                 _duration.Record(elapsed, channel, new(TelemetryAttributes.DeliveryOutcome, "failed"));
+                break;
+            default:
+                // An outcome that does not end the delivery (one put off to a later attempt) is only named on the span.
+                span?.SetTag(TelemetryAttributes.DeliveryOutcome, outcome.GetType().Name.ToLowerInvariant());
                 break;
         }
     }
