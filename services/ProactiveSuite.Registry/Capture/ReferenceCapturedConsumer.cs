@@ -22,9 +22,9 @@ public sealed partial class ReferenceCapturedConsumer(IConversationReferenceStor
         var span = Activity.Current.TagConversation(reference.Key.ChannelId, reference.Address.Conversation.Id, reference.Address.Conversation.TenantId);
         if (reference.Address.Conversation.IsGroup)
         {
-            span?.SetTag(TelemetryAttributes.ReferenceOutcome, "GroupConversation");
             // A group conversation is not where a personal notification belongs; only one-to-one
             // conversations become a user's reference.
+            span?.SetTag(TelemetryAttributes.ReferenceOutcome, "GroupConversation");
             LogGroupConversationSkipped(reference.Key.ChannelId, reference.Address.Conversation.Id);
             return;
         }

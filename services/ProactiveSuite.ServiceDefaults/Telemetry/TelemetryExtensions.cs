@@ -1,3 +1,4 @@
+using System.Reflection;
 using MassTransit;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
@@ -31,7 +32,7 @@ public static class TelemetryExtensions
         AddTraceIdsToLogs(builder);
 
         var telemetry = builder.Services.AddOpenTelemetry()
-            .ConfigureResource(resource => resource.AddService(serviceName, serviceVersion: typeof(TelemetryExtensions).Assembly.GetName().Version?.ToString()))
+            .ConfigureResource(resource => resource.AddService(serviceName, serviceVersion: Assembly.GetEntryAssembly()?.GetName().Version?.ToString()))
             .WithTracing(tracing =>
             {
                 tracing
