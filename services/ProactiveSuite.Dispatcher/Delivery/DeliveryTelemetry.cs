@@ -9,7 +9,7 @@ namespace ProactiveSuite.Dispatcher.Delivery;
 /// A delivery as an SRE sees it: the attributes that make its span findable, span events for throttling
 /// and retries, and the delivery instruments of the <c>ProactiveSuite</c> meter. Each method records
 /// everything about one fact (metric and span alike), so that reporting a fact is one call. The span is
-/// the current one: the consume span of the <c>SendNotification</c>.
+/// the current one: the consume span of the delivery.
 /// </summary>
 public sealed class DeliveryTelemetry
 {
@@ -66,27 +66,24 @@ public sealed class DeliveryTelemetry
     }
 
     /// <summary>Tags the current span with the notification's id, channel and tenant, so that it can be found by them.</summary>
-    public static void Describe(SendNotification command)
-    {
-        ArgumentNullException.ThrowIfNull(command);
+    public static void Describe(string? notificationId, Recipient? recipient) =>
         Activity.Current?
-            .SetTag(TelemetryAttributes.NotificationId, command.NotificationId)
-            .SetTag(TelemetryAttributes.ChannelId, command.Recipient?.ChannelId)
-            .SetTag(TelemetryAttributes.TenantId, command.Recipient?.TenantId);
-    }
+            .SetTag(TelemetryAttributes.NotificationId, notificationId)
+            .SetTag(TelemetryAttributes.ChannelId, recipient?.ChannelId)
+            .SetTag(TelemetryAttributes.TenantId, recipient?.TenantId);
 
     /// <summary>
     /// How the delivery ended: outcome (and reason) on the span, failed deliveries as span errors, and the
     /// outcome counter and duration histogram. Call it for every attempt's outcome; only delivered and
     /// failed ones are counted.
     /// </summary>
-    /// <param name="commandSentAt">When the command was sent (its envelope's <c>sentTime</c>), else when it was received.</param>
-    public void Ended(SendNotification command, DeliveryOutcome outcome, DateTimeOffset commandSentAt)
+    /// <param name="requestedAt">When the command was sent (its envelope's <c>sentTime</c>), else when it was received: the start of "command to delivered".</param>
+    public void Ended(Recipient? recipient, DeliveryOutcome outcome, DateTimeOffset requestedAt)
     {
-        ArgumentNullException.ThrowIfNull(command);
-        var channel = new KeyValuePair<string, object?>(TelemetryAttributes.ChannelId, command.Recipient?.ChannelId);
+        ArgumentNullException.ThrowIfNull(outcome);
+        var channel = new KeyValuePair<string, object?>(TelemetryAttributes.ChannelId, recipient?.ChannelId);
         var span = Activity.Current;
-        var elapsed = Math.Max(0, (_clock.GetUtcNow() - commandSentAt).TotalSeconds);
+        var elapsed = Math.Max(0, (_clock.GetUtcNow() - requestedAt).TotalSeconds);
         switch (outcome)
         {
             case DeliveryOutcome.Delivered delivered:

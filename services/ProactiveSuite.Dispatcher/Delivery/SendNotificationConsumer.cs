@@ -11,12 +11,12 @@ public sealed partial class SendNotificationConsumer(NotificationDelivery delive
     public async Task Consume(ConsumeContext<SendNotification> context)
     {
         var command = context.Message;
-        var commandSentAt = context.SentTime is { } sent ? new DateTimeOffset(DateTime.SpecifyKind(sent, DateTimeKind.Utc)) : clock.GetUtcNow();
-        DeliveryTelemetry.Describe(command);
+        var requestedAt = context.SentTime is { } sent ? new DateTimeOffset(DateTime.SpecifyKind(sent, DateTimeKind.Utc)) : clock.GetUtcNow();
+        DeliveryTelemetry.Describe(command.NotificationId, command.Recipient);
         var outcome = NotificationValidation.Problem(command) is { } problem
             ? new DeliveryOutcome.Failed(NotificationFailureReasons.Invalid, $"SendNotification rejected: {problem}")
             : await delivery.DeliverAsync(command, context.CancellationToken);
-        telemetry.Ended(command, outcome, commandSentAt);
+        telemetry.Ended(command.Recipient, outcome, requestedAt);
 
         switch (outcome)
         {

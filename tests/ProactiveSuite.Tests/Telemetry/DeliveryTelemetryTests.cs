@@ -75,8 +75,8 @@ public sealed class DeliveryTelemetryTests : IDisposable
         using var span = Consume.StartActivity("dispatcher-send-notification process");
         var command = new SendNotification { NotificationId = "n-1", Recipient = new Recipient("msteams", "29:user", "tenant-1"), Text = "hi" };
 
-        DeliveryTelemetry.Describe(command);
-        _telemetry.Ended(command, new DeliveryOutcome.Failed(NotificationFailureReasons.NoReference, "never wrote"), DateTimeOffset.UtcNow.AddSeconds(-3));
+        DeliveryTelemetry.Describe(command.NotificationId, command.Recipient);
+        _telemetry.Ended(command.Recipient, new DeliveryOutcome.Failed(NotificationFailureReasons.NoReference, "never wrote"), DateTimeOffset.UtcNow.AddSeconds(-3));
 
         Assert.Equal(ActivityStatusCode.Error, span!.Status);
         Assert.Equal(("n-1", "msteams", "tenant-1", "failed", "NoReference"), (
