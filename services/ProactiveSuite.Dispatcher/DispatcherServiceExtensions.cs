@@ -47,6 +47,7 @@ public static class DispatcherServiceExtensions
         builder.Services.AddScoped<NotificationDelivery>();
         builder.Services.AddScoped<DeliveryReporting>();
         builder.Services.AddScoped<BroadcastFanOut>();
+        builder.Services.AddSingleton<DeliveryTelemetry>();
         builder.AddBusConsumers(bus =>
         {
             bus.AddConsumer<SendNotificationConsumer, SendNotificationConsumerDefinition>();

@@ -6,15 +6,21 @@ using ProactiveSuite.Registry.References.Stores;
 using ProactiveSuite.Registry.Revocation;
 using ProactiveSuite.ServiceDefaults.Messaging;
 using ProactiveSuite.ServiceDefaults.Storage;
+using ProactiveSuite.ServiceDefaults.Telemetry;
 
 namespace ProactiveSuite.Registry;
 
 public static class RegistryServiceExtensions
 {
-    /// <summary>The Registry: the reference store, the capture consumer and the look-up consumer.</summary>
+    /// <summary>The gauge of the references stored (<c>proactivesuite.references.stored</c>).</summary>
+    public const string StoredReferencesGauge = "proactivesuite.references.stored";
+
+    /// <summary>The Registry: the reference store, the capture consumer, the look-up consumer, and the stored references gauge.</summary>
     public static IHostApplicationBuilder AddRegistry(this IHostApplicationBuilder builder)
     {
         builder.AddStore<IConversationReferenceStore, EmbeddedConversationReferenceStore, MongoConversationReferenceStore>();
+        builder.AddObservedGauge(StoredReferencesGauge, "{reference}", "Conversation references stored (one per user and channel).",
+            (services, ct) => services.GetRequiredService<IConversationReferenceStore>().CountAsync(ct));
         builder.AddBusConsumers(bus =>
         {
             bus.AddConsumer<ReferenceCapturedConsumer, ReferenceCapturedConsumerDefinition>();

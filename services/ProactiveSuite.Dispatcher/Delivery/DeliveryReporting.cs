@@ -9,11 +9,17 @@ namespace ProactiveSuite.Dispatcher.Delivery;
 /// came with it, the notification's counters, and <see cref="NotificationCompleted"/> when it settled
 /// the last recipient. A replayed outcome is published again but counted once.
 /// </summary>
-public sealed partial class DeliveryReporting(INotificationProgressStore progress, TimeProvider clock, ILogger<DeliveryReporting> logger)
+public sealed partial class DeliveryReporting(INotificationProgressStore progress, DeliveryTelemetry telemetry, TimeProvider clock, ILogger<DeliveryReporting> logger)
 {
     public async Task ReportAsync(ConsumeContext context, DeliverToRecipient request, DeliveryOutcome outcome)
     {
         var ct = context.CancellationToken;
+        DeliveryTelemetry.Describe(request.NotificationId, request.Recipient);
+        if (!outcome.Replayed)
+        {
+            telemetry.Ended(request.Recipient, outcome, request.RequestedAt);
+        }
+
         switch (outcome)
         {
             case DeliveryOutcome.Delivered delivered:

@@ -8,6 +8,7 @@ using ProactiveSuite.Dispatcher.Ledger;
 using ProactiveSuite.Dispatcher.Pacing;
 using ProactiveSuite.Dispatcher.Progress;
 using ProactiveSuite.Dispatcher.Scheduling;
+using ProactiveSuite.ServiceDefaults.Telemetry;
 
 namespace ProactiveSuite.Dispatcher.Delivery;
 
@@ -27,6 +28,7 @@ public sealed class NotificationDelivery(
     IChannelConnector connector,
     IOptions<ChannelEndpointOptions> channels,
     IOptions<DeliveryOptions> options,
+    DeliveryTelemetry telemetry,
     TimeProvider clock)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -118,8 +120,10 @@ public sealed class NotificationDelivery(
             case FailureVerdict.Retry retry when record.Attempts < _options.MaxAttempts:
                 var now = clock.GetUtcNow();
                 var until = now + (retry.RetryAfter ?? RetryPolicy.Backoff(record.Attempts, _options, Random.Shared));
+                telemetry.Retrying(command.Recipient.ChannelId, record.Attempts, retry.Throttled ? "Throttled" : status is null ? "Unreachable" : "Transient", until - now, status);
                 if (retry.Throttled)
                 {
+                    telemetry.Throttled(command.Recipient.ChannelId, until - now, status ?? 429);
                     await progress.RecordThrottledAsync(command.NotificationId, cancellationToken);
                     if (address is not null)
                     {
@@ -196,7 +200,7 @@ public sealed class NotificationDelivery(
         // Scheduled first, then released: a crash in between leaves a duplicate command, which the
         // ledger absorbs, never a lost one. A later attempt asks the Registry afresh.
         var later = command with { Lookup = null, NotBefore = null };
-        await schedule.AddAsync(new ScheduledDelivery(Guid.NewGuid().ToString("N"), until, ScheduledKind.Delivery, JsonSerializer.Serialize(later, Json), reason), cancellationToken);
+        await schedule.AddAsync(new ScheduledDelivery(Guid.NewGuid().ToString("N"), until, ScheduledKind.Delivery, JsonSerializer.Serialize(later, Json), reason, StoredTraceContext.Current()), cancellationToken);
         if (pending is not null)
         {
             await ledger.SaveAsync(pending, cancellationToken);

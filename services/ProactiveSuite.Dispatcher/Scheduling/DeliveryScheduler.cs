@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using ProactiveSuite.Contracts.Notifications;
 using ProactiveSuite.Dispatcher.Broadcasts;
 using ProactiveSuite.Dispatcher.Delivery;
+using ProactiveSuite.ServiceDefaults.Telemetry;
 
 namespace ProactiveSuite.Dispatcher.Scheduling;
 
@@ -52,6 +53,7 @@ public sealed partial class DeliveryScheduler(
             due = await schedule.ClaimDueAsync(clock.GetUtcNow(), Batch, TimeSpan.FromMinutes(1), cancellationToken);
             foreach (var item in due)
             {
+                using var resumed = StoredTraceContext.Resume(item.TraceParent, "resume scheduled delivery");
                 switch (item.Kind)
                 {
                     case ScheduledKind.Broadcast when JsonSerializer.Deserialize<SendBroadcast>(item.Payload, Json) is { } broadcast:

@@ -6,7 +6,8 @@ namespace ProactiveSuite.Dispatcher.Scheduling;
 /// <param name="Kind">What <see cref="Payload"/> is, and so where it goes back to.</param>
 /// <param name="Payload">The command as JSON.</param>
 /// <param name="Reason">Why it waits (throttled, retry, not-before), for operators.</param>
-public sealed record ScheduledDelivery(string Id, DateTimeOffset DueAt, ScheduledKind Kind, string Payload, string Reason);
+/// <param name="TraceParent">The trace it was put off in, so that its next attempt continues that trace.</param>
+public sealed record ScheduledDelivery(string Id, DateTimeOffset DueAt, ScheduledKind Kind, string Payload, string Reason, string? TraceParent = null);
 
 public enum ScheduledKind
 {

@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
+using ProactiveSuite.ServiceDefaults.Telemetry;
 
 namespace ProactiveSuite.Gateway.Capture;
 
@@ -19,6 +20,7 @@ public sealed partial class ReferenceCaptureMiddleware(IServiceScopeFactory scop
         if (ActivityReference.IsCaptured(activity))
         {
             var captured = ActivityReference.ToCapturedEvent(activity, clock.GetUtcNow());
+            System.Diagnostics.Activity.Current.TagConversation(captured.Address.ChannelId, captured.Address.Conversation.Id, captured.Address.Conversation.TenantId);
             await PublishAsync(captured, cancellationToken);
             LogCaptured(captured.Address.ChannelId, captured.Address.Conversation.Id, captured.ActivityType);
         }

@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using MassTransit;
 using ProactiveSuite.Contracts.References;
 using ProactiveSuite.Registry.References;
 using ProactiveSuite.ServiceDefaults.Messaging;
+using ProactiveSuite.ServiceDefaults.Telemetry;
 
 namespace ProactiveSuite.Registry.Capture;
 
@@ -17,15 +19,18 @@ public sealed partial class ReferenceCapturedConsumer(IConversationReferenceStor
         }
 
         var reference = StoredReference.From(context.Message);
+        var span = Activity.Current.TagConversation(reference.Key.ChannelId, reference.Address.Conversation.Id, reference.Address.Conversation.TenantId);
         if (reference.Address.Conversation.IsGroup)
         {
             // A group conversation is not where a personal notification belongs; only one-to-one
             // conversations become a user's reference.
+            span?.SetTag(TelemetryAttributes.ReferenceOutcome, "GroupConversation");
             LogGroupConversationSkipped(reference.Key.ChannelId, reference.Address.Conversation.Id);
             return;
         }
 
         var outcome = await store.UpsertNewestAsync(reference, context.CancellationToken);
+        span?.SetTag(TelemetryAttributes.ReferenceOutcome, outcome.ToString());
         LogCaptured(reference.Key.ChannelId, reference.Address.Conversation.Id, outcome);
     }
 

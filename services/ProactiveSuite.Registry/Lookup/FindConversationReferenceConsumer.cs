@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using MassTransit;
 using ProactiveSuite.Contracts.References;
 using ProactiveSuite.Registry.References;
 using ProactiveSuite.ServiceDefaults.Messaging;
+using ProactiveSuite.ServiceDefaults.Telemetry;
 
 namespace ProactiveSuite.Registry.Lookup;
 
@@ -14,6 +16,7 @@ public sealed class FindConversationReferenceConsumer(IConversationReferenceStor
         var stored = ReferenceKey.TryCreate(request.ChannelId, request.UserId, out var key, out _)
             ? await store.FindAsync(key, context.CancellationToken)
             : null;
+        Activity.Current?.SetTag(TelemetryAttributes.ChannelId, request.ChannelId).SetTag(TelemetryAttributes.ReferenceFound, stored is not null);
 
         if (stored is null || stored.IsRevoked)
         {

@@ -18,6 +18,9 @@ public interface IConversationReferenceStore
 
     /// <summary>References in key order, optionally of one channel, starting after a cursor.</summary>
     Task<ReferencePage> ListAsync(ReferencePageRequest request, CancellationToken cancellationToken);
+
+    /// <summary>How many references are stored; may be an estimate (it feeds a gauge, not a decision).</summary>
+    Task<long> CountAsync(CancellationToken cancellationToken);
 }
 
 public enum UpsertOutcome

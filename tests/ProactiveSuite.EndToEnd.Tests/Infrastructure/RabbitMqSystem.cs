@@ -1,4 +1,5 @@
 using ProactiveSuite.ChannelEmulator;
+using ProactiveSuite.EndToEnd.Tests.Infrastructure.Telemetry;
 using ProactiveSuite.Testing;
 
 namespace ProactiveSuite.EndToEnd.Tests.Infrastructure;
@@ -6,7 +7,8 @@ namespace ProactiveSuite.EndToEnd.Tests.Infrastructure;
 /// <summary>
 /// The production shape on one machine: a private RabbitMQ node, Registry, Dispatcher and Gateway as
 /// three OS processes (each with its own embedded store file, MongoDB being unavailable here), a
-/// channel emulator they talk to over HTTP, and an outside service on the bus.
+/// channel emulator they talk to over HTTP, an outside service on the bus, and an OTLP receiver that the
+/// services export their traces, metrics and logs to.
 /// </summary>
 public class RabbitMqSystem : IAsyncLifetime
 {
@@ -19,6 +21,8 @@ public class RabbitMqSystem : IAsyncLifetime
     public ChannelEmulatorServer Channel { get; private set; } = null!;
 
     public OutsideService Outside { get; private set; } = null!;
+
+    public OtlpReceiver Telemetry { get; private set; } = null!;
 
     public Uri GatewayUrl { get; private set; } = null!;
 
@@ -34,6 +38,7 @@ public class RabbitMqSystem : IAsyncLifetime
         var ct = TestContext.Current.CancellationToken;
         Broker = await RabbitMqNode.StartAsync(ct);
         Channel = await ChannelEmulatorServer.StartAsync(ct: ct);
+        Telemetry = await OtlpReceiver.StartAsync(ct);
 
         RegistryUrl = ServiceEnvironment.LoopbackUrl(FreePort.Next());
         DispatcherUrl = ServiceEnvironment.LoopbackUrl(FreePort.Next());
@@ -102,6 +107,11 @@ public class RabbitMqSystem : IAsyncLifetime
             await service.DisposeAsync();
         }
 
+        if (Telemetry is not null)
+        {
+            await Telemetry.DisposeAsync();
+        }
+
         if (Channel is not null)
         {
             await Channel.DisposeAsync();
@@ -121,6 +131,6 @@ public class RabbitMqSystem : IAsyncLifetime
     private Task<ServiceProcess> Start(string name, string project, Dictionary<string, string> environment, Uri url, CancellationToken ct)
     {
         _launches[name] = (project, environment, url);
-        return ServiceProcess.StartAsync(name, RepositoryPaths.ServiceDll(project), environment, new Uri(url, "/health"), ct);
+        return ServiceProcess.StartAsync(name, RepositoryPaths.ServiceDll(project), environment.Concat(Telemetry.ServiceEnvironment()).ToDictionary(), new Uri(url, "/health"), ct);
     }
 }

@@ -181,6 +181,19 @@ public abstract class ConversationReferenceStoreContract(StoreUnderTest store) :
         Assert.Null(everything.Next);
     }
 
+    [Fact]
+    public async Task The_count_is_one_per_user_and_channel()
+    {
+        Assert.Equal(0, await References.CountAsync(default));
+
+        await References.UpsertNewestAsync(Reference(T0, userId: "user-ada"), default);
+        await References.UpsertNewestAsync(Reference(T0.AddSeconds(1), userId: "user-ada"), default);
+        await References.UpsertNewestAsync(Reference(T0, userId: "user-bob"), default);
+        await References.UpsertNewestAsync(Reference(T0, userId: "user-bob", channelId: "msteams"), default);
+
+        Assert.Equal(3, await References.CountAsync(default));
+    }
+
     private static StoredReference Reference(DateTimeOffset at, string conversationId = "conv-1", string userId = "user-ada", string channelId = "emulator") =>
         StoredReference.From(NewestWinsTests.Captured(at, conversationId, userId, channelId));
 }

@@ -24,6 +24,7 @@ internal sealed class EmbeddedDeliverySchedule : IDeliverySchedule
             ["kind"] = delivery.Kind.ToString(),
             ["payload"] = delivery.Payload,
             ["reason"] = delivery.Reason,
+            ["traceParent"] = delivery.TraceParent is { } traceParent ? new BsonValue(traceParent) : BsonValue.Null,
         });
         return Task.CompletedTask;
     }
@@ -49,7 +50,8 @@ internal sealed class EmbeddedDeliverySchedule : IDeliverySchedule
                 DateTimeOffset.FromUnixTimeMilliseconds(d["dueAt"].AsInt64),
                 Enum.Parse<ScheduledKind>(d["kind"].AsString),
                 d["payload"].AsString,
-                d["reason"].AsString)).ToList());
+                d["reason"].AsString,
+                d["traceParent"].IsString ? d["traceParent"].AsString : null)).ToList());
         }
     }
 

@@ -23,7 +23,7 @@ internal sealed class MongoDeliverySchedule : IDeliverySchedule
     {
         await _indexes.Value;
         await _scheduled.InsertOneAsync(
-            new ScheduledDocument { Id = delivery.Id, DueAt = delivery.DueAt.UtcDateTime, ClaimedUntil = DateTime.UnixEpoch, Kind = delivery.Kind, Payload = delivery.Payload, Reason = delivery.Reason },
+            new ScheduledDocument { Id = delivery.Id, DueAt = delivery.DueAt.UtcDateTime, ClaimedUntil = DateTime.UnixEpoch, Kind = delivery.Kind, Payload = delivery.Payload, Reason = delivery.Reason, TraceParent = delivery.TraceParent },
             cancellationToken: cancellationToken);
     }
 
@@ -36,7 +36,7 @@ internal sealed class MongoDeliverySchedule : IDeliverySchedule
         var claimed = new List<ScheduledDelivery>();
         while (claimed.Count < max && await _scheduled.FindOneAndUpdateAsync(filter, claim, options, cancellationToken) is { } document)
         {
-            claimed.Add(new ScheduledDelivery(document.Id, new DateTimeOffset(document.DueAt, TimeSpan.Zero), document.Kind, document.Payload, document.Reason));
+            claimed.Add(new ScheduledDelivery(document.Id, new DateTimeOffset(document.DueAt, TimeSpan.Zero), document.Kind, document.Payload, document.Reason, document.TraceParent));
         }
 
         return claimed;
@@ -65,5 +65,7 @@ internal sealed class MongoDeliverySchedule : IDeliverySchedule
         public string Payload { get; set; } = "";
 
         public string Reason { get; set; } = "";
+
+        public string? TraceParent { get; set; }
     }
 }

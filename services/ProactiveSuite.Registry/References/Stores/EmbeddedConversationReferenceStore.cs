@@ -3,6 +3,7 @@ using System.Text.Json;
 using JsonSerializer = System.Text.Json.JsonSerializer;
 using LiteDB;
 using ProactiveSuite.Contracts.References;
+using ProactiveSuite.ServiceDefaults.Telemetry;
 
 namespace ProactiveSuite.Registry.References.Stores;
 
@@ -12,6 +13,7 @@ namespace ProactiveSuite.Registry.References.Stores;
 /// </summary>
 internal sealed class EmbeddedConversationReferenceStore : IConversationReferenceStore
 {
+    private const string Collection = "conversationReferences";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly ILiteCollection<BsonDocument> _references;
 
@@ -20,7 +22,7 @@ internal sealed class EmbeddedConversationReferenceStore : IConversationReferenc
 
     public EmbeddedConversationReferenceStore(LiteDatabase database)
     {
-        _references = database.GetCollection("conversationReferences");
+        _references = database.GetCollection(Collection);
         _references.EnsureIndex("channelId");
         _references.EnsureIndex("tenantId");
     }
@@ -58,6 +60,9 @@ internal sealed class EmbeddedConversationReferenceStore : IConversationReferenc
     public Task<StoredReference?> FindAsync(ReferenceKey key, CancellationToken cancellationToken) =>
         Task.FromResult(Find(key));
 
+    public Task<long> CountAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(EmbeddedStoreSpans.Trace("count", Collection, _references.LongCount));
+
     public Task<IReadOnlyList<StoredReference>> FindManyAsync(IReadOnlyCollection<ReferenceKey> keys, CancellationToken cancellationToken)
     {
         var ids = keys.Select(k => new BsonValue(k.Value)).ToList();
@@ -88,19 +93,19 @@ internal sealed class EmbeddedConversationReferenceStore : IConversationReferenc
             query = query.Where(Query.GT("_id", after.Value));
         }
 
-        var documents = query.OrderBy("_id").Limit(request.Limit + 1).ToList();
+        var documents = EmbeddedStoreSpans.Trace("query", Collection, () => query.OrderBy("_id").Limit(request.Limit + 1).ToList());
         var items = documents.Take(request.Limit).Select(ToReference).ToList();
         var next = documents.Count > request.Limit ? items[^1].Key : (ReferenceKey?)null;
         return Task.FromResult(new ReferencePage(items, next));
     }
 
     private StoredReference? Find(ReferenceKey key) =>
-        _references.FindById(key.Value) is { } document ? ToReference(document) : null;
+        EmbeddedStoreSpans.Trace("findById", Collection, () => _references.FindById(key.Value)) is { } document ? ToReference(document) : null;
 
     private void Write(StoredReference reference)
     {
         var key = reference.Key;
-        _references.Upsert(new BsonDocument
+        var document = new BsonDocument
         {
             ["_id"] = key.Value,
             ["channelId"] = key.ChannelId,
@@ -108,7 +113,8 @@ internal sealed class EmbeddedConversationReferenceStore : IConversationReferenc
             ["tenantId"] = reference.Address.Conversation.TenantId is { } tenant ? new BsonValue(tenant) : BsonValue.Null,
             ["revoked"] = reference.IsRevoked,
             ["reference"] = JsonSerializer.Serialize(reference, Json),
-        });
+        };
+        EmbeddedStoreSpans.Trace("upsert", Collection, () => _references.Upsert(document));
     }
 
     private static StoredReference ToReference(BsonDocument document) =>

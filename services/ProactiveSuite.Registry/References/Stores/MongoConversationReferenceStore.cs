@@ -131,6 +131,10 @@ internal sealed class MongoConversationReferenceStore : IConversationReferenceSt
         return new ReferencePage(items, next);
     }
 
+    // The estimate reads the collection's metadata, not its documents: cheap enough for a gauge.
+    public async Task<long> CountAsync(CancellationToken cancellationToken) =>
+        await _references.EstimatedDocumentCountAsync(cancellationToken: cancellationToken);
+
     private static FilterDefinition<ReferenceDocument> KeyFilter(ReferenceKey key) =>
         Builders<ReferenceDocument>.Filter.Eq(d => d.ChannelId, key.ChannelId) &
         Builders<ReferenceDocument>.Filter.Eq(d => d.UserId, key.UserId);
