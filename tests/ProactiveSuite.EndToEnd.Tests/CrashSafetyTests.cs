@@ -69,10 +69,26 @@ public sealed class CrashSafetyTests(OneAtATimeSystem system) : IClassFixture<On
     private async Task SeedAsync(IReadOnlyList<string> users)
     {
         await SeededRecipients.CaptureAsync(system.Outside.Bus, system.Channel.BaseUrl, users, TestContext.Current.CancellationToken);
+        // Captures are stored in any order: wait for every one, not just the last published.
         await Eventually.Until(
-            async () => (await system.Http.GetAsync(new Uri(system.RegistryUrl, $"/references/emulator/{users[^1]}"), TestContext.Current.CancellationToken)).IsSuccessStatusCode ? "" : null,
-            "the seeded references",
+            async () => await StoredCountAsync(users[0][..users[0].LastIndexOf('-')]) >= users.Count ? "" : null,
+            "every seeded reference",
             system.Logs);
+    }
+
+    private async Task<int> StoredCountAsync(string prefix)
+    {
+        var count = 0;
+        string? after = null;
+        do
+        {
+            var url = new Uri(system.RegistryUrl, "/references?channelId=emulator&limit=500" + (after is null ? "" : "&after=" + Uri.EscapeDataString(after)));
+            var page = System.Text.Json.Nodes.JsonNode.Parse(await system.Http.GetStringAsync(url, TestContext.Current.CancellationToken))!;
+            count += page["items"]!.AsArray().Count(i => i!["address"]!["user"]!["id"]!.GetValue<string>().StartsWith(prefix + "-", StringComparison.Ordinal));
+            after = page["next"]?.GetValue<string>();
+        }
+        while (after is not null);
+        return count;
     }
 
     private async Task PublishAsync(string notificationId, IReadOnlyList<string> users, string text) =>
