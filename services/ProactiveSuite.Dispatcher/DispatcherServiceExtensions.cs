@@ -4,6 +4,7 @@ using ProactiveSuite.Dispatcher.Connector;
 using ProactiveSuite.Dispatcher.Delivery;
 using ProactiveSuite.Dispatcher.OperatorApi;
 using ProactiveSuite.ServiceDefaults.Messaging;
+using ProactiveSuite.ServiceDefaults.Security;
 
 namespace ProactiveSuite.Dispatcher;
 
@@ -15,7 +16,8 @@ public static class DispatcherServiceExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHttpClient();
         builder.Services.Configure<ChannelEndpointOptions>(o => builder.Configuration.GetSection(ChannelEndpointOptions.Section).Bind(o.Channels));
-        builder.Services.AddSingleton<IChannelConnector, BotConnector>();
+        builder.Services.AddSingleton<BotConnector>();
+        builder.Services.AddSingleton<IChannelConnector>(sp => new AllowlistedChannelConnector(sp.GetRequiredService<BotConnector>(), sp.GetRequiredService<ServiceUrlAllowlist>()));
         builder.Services.AddScoped<ReferenceDirectory>();
         builder.Services.AddScoped<NotificationDelivery>();
         builder.AddBusConsumers(bus =>

@@ -4,13 +4,15 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using ProactiveSuite.ServiceDefaults.Security;
 
 namespace ProactiveSuite.ServiceDefaults;
 
 public static class ServiceDefaultsExtensions
 {
     /// <summary>
-    /// What every ProactiveSuite process has: problem-details errors and health checks. A service gets
+    /// What every ProactiveSuite process has: problem-details errors, health checks and the allowlist
+    /// of connector hosts (every service that handles a serviceUrl checks it). A service gets
     /// <paramref name="defaultUrl"/> when no URL is configured, so the three services can run side by
     /// side on one machine without setup.
     /// </summary>
@@ -25,6 +27,7 @@ public static class ServiceDefaultsExtensions
 
         builder.Services.AddProblemDetails();
         builder.Services.AddHealthChecks();
+        builder.AddServiceUrlAllowlist();
         return builder;
     }
 

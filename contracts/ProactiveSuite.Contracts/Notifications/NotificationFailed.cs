@@ -27,4 +27,10 @@ public static class NotificationFailureReasons
 
     /// <summary>The connector could not be reached or kept failing for a passing reason.</summary>
     public const string Transient = "Transient";
+
+    /// <summary>
+    /// The stored (or configured) serviceUrl is not an allowed connector host, so the bot's
+    /// credentials were not sent there; the reason names the host. Nothing was sent.
+    /// </summary>
+    public const string ServiceUrlNotAllowed = "ServiceUrlNotAllowed";
 }

@@ -44,6 +44,10 @@ public sealed class NotificationDelivery(
             var reference = new ReferenceCaptured(created.Address, created.ActivityId, "message", clock.GetUtcNow());
             return new DeliveryOutcome.Delivered(created.Address.Conversation.Id, created.ActivityId, reference);
         }
+        catch (ServiceUrlNotAllowedException e)
+        {
+            return new DeliveryOutcome.Failed(NotificationFailureReasons.ServiceUrlNotAllowed, e.Message);
+        }
         catch (ConnectorException e)
         {
             return new DeliveryOutcome.Failed(

@@ -25,6 +25,7 @@ public sealed class EmbeddedDefaultHost : IAsyncLifetime
             ["Emulator__GatewayUrl"] = new Uri(Url, "/api/messages").ToString(),
             ["Emulator__PublicBaseUrl"] = Url.ToString(),
             ["Dispatcher__Channels__emulator__ServiceUrl"] = Url.ToString(),
+            ["ServiceUrls__LocalOrigins__0"] = Url.ToString(),
         };
         _process = await ServiceProcess.StartAsync("host", RepositoryPaths.ServiceDll("ProactiveSuite.Host"), environment, new Uri(Url, "/health"), TestContext.Current.CancellationToken);
         Http = new HttpClient { BaseAddress = Url };

@@ -38,17 +38,17 @@ public sealed class RabbitMqSystem : IAsyncLifetime
         DispatcherUrl = ServiceEnvironment.LoopbackUrl(FreePort.Next());
         GatewayUrl = ServiceEnvironment.LoopbackUrl(FreePort.Next());
 
-        var dispatcherEnvironment = ServiceEnvironment.For(DispatcherUrl, _dataDirectory, "dispatcher.litedb", Broker.AmqpUri);
+        var dispatcherEnvironment = ServiceEnvironment.For(DispatcherUrl, _dataDirectory, "dispatcher.litedb", Broker.AmqpUri, Channel.BaseUrl);
         dispatcherEnvironment["Dispatcher__Channels__emulator__ServiceUrl"] = Channel.BaseUrl.ToString();
         dispatcherEnvironment["Dispatcher__Channels__emulator__BotId"] = Channel.Options.BotId;
         dispatcherEnvironment["Dispatcher__Channels__emulator__BotName"] = Channel.Options.BotName;
 
         // Consumers first: their queues must be bound before the Gateway publishes.
         var consumers = await Task.WhenAll(
-            Start("registry", "ProactiveSuite.Registry", ServiceEnvironment.For(RegistryUrl, _dataDirectory, "registry.litedb", Broker.AmqpUri), RegistryUrl, ct),
+            Start("registry", "ProactiveSuite.Registry", ServiceEnvironment.For(RegistryUrl, _dataDirectory, "registry.litedb", Broker.AmqpUri, Channel.BaseUrl), RegistryUrl, ct),
             Start("dispatcher", "ProactiveSuite.Dispatcher", dispatcherEnvironment, DispatcherUrl, ct));
         _services.AddRange(consumers);
-        _services.Add(await Start("gateway", "ProactiveSuite.Gateway", ServiceEnvironment.For(GatewayUrl, _dataDirectory, "gateway.litedb", Broker.AmqpUri), GatewayUrl, ct));
+        _services.Add(await Start("gateway", "ProactiveSuite.Gateway", ServiceEnvironment.For(GatewayUrl, _dataDirectory, "gateway.litedb", Broker.AmqpUri, Channel.BaseUrl), GatewayUrl, ct));
 
         Channel.Options.GatewayUrl = new Uri(GatewayUrl, "/api/messages");
         Outside = await OutsideService.StartAsync(Broker.AmqpUri, ct);

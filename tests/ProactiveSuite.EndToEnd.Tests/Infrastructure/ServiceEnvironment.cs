@@ -5,8 +5,12 @@ namespace ProactiveSuite.EndToEnd.Tests.Infrastructure;
 /// <summary>The configuration a test gives a service process, as environment variables.</summary>
 public static class ServiceEnvironment
 {
-    public static Dictionary<string, string> For(Uri url, string dataDirectory, string storeFile, Uri? rabbitMqUri) => new()
+    /// <param name="channelEmulator">The local channel emulator's origin: the one http serviceUrl the services may call.</param>
+    public static Dictionary<string, string> For(Uri url, string dataDirectory, string storeFile, Uri? rabbitMqUri, Uri channelEmulator) => new()
     {
+        // A local run: the emulator posts without a Bot Framework token, and its serviceUrl is plain http on loopback.
+        ["Bot__AllowUnauthenticatedLocalUse"] = "true",
+        ["ServiceUrls__LocalOrigins__0"] = channelEmulator.ToString(),
         ["ASPNETCORE_URLS"] = url.ToString(),
         ["Bus__Transport"] = rabbitMqUri is null ? "InMemory" : "RabbitMq",
         ["Bus__RabbitMqUri"] = rabbitMqUri?.ToString() ?? "",
