@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using ProactiveSuite.ServiceDefaults.Http;
+using ProactiveSuite.ServiceDefaults.OperatorAuthentication;
 using ProactiveSuite.ServiceDefaults.Security;
 
 namespace ProactiveSuite.ServiceDefaults;
@@ -11,7 +13,8 @@ namespace ProactiveSuite.ServiceDefaults;
 public static class ServiceDefaultsExtensions
 {
     /// <summary>
-    /// What every ProactiveSuite process has: problem-details errors, health checks and the allowlist
+    /// What every ProactiveSuite process has: problem-details errors, health checks, operator
+    /// authentication on every endpoint that does not opt out, request body limits, and the allowlist
     /// of connector hosts (every service that handles a serviceUrl checks it). A service gets
     /// <paramref name="defaultUrl"/> when no URL is configured, so the three services can run side by
     /// side on one machine without setup.
@@ -28,13 +31,15 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddProblemDetails();
         builder.Services.AddHealthChecks();
         builder.AddServiceUrlAllowlist();
+        builder.AddOperatorAuthentication();
+        builder.AddRequestBodyLimits();
         return builder;
     }
 
     /// <summary>The anonymous health endpoint that orchestrators and tests wait on.</summary>
     public static IEndpointRouteBuilder MapDefaultEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapHealthChecks("/health");
+        endpoints.MapHealthChecks("/health").AllowAnonymous();
         return endpoints;
     }
 }

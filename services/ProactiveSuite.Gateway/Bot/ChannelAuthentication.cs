@@ -1,3 +1,4 @@
+using System.IdentityModel.Tokens.Jwt;
 using System.Security.Claims;
 using Microsoft.Bot.Builder.Skills;
 using Microsoft.Bot.Connector.Authentication;
@@ -23,18 +24,18 @@ internal sealed class ChannelAuthentication(BotFrameworkAuthentication sdk, IHtt
 
     public override async Task<AuthenticateRequestResult> AuthenticateRequestAsync(Activity activity, string authHeader, CancellationToken cancellationToken)
     {
+        if (!IsReadable(authHeader))
+        {
+            throw Refuse("the Authorization header does not hold a well-formed JWT", null);
+        }
+
         try
         {
             return await sdk.AuthenticateRequestAsync(activity, authHeader, cancellationToken);
         }
         catch (Exception e) when (Reason(e, authHeader) is { } reason)
         {
-            if (http.HttpContext is { } context)
-            {
-                context.Items[RefusalKey] = reason;
-            }
-
-            throw new UnauthorizedAccessException(reason, e);
+            throw Refuse(reason, e);
         }
     }
 
@@ -52,6 +53,40 @@ internal sealed class ChannelAuthentication(BotFrameworkAuthentication sdk, IHtt
     public override BotFrameworkClient CreateBotFrameworkClient() => sdk.CreateBotFrameworkClient();
 
     public override string GetOriginatingAudience() => sdk.GetOriginatingAudience();
+
+    private UnauthorizedAccessException Refuse(string reason, Exception? failure)
+    {
+        if (http.HttpContext is { } context)
+        {
+            context.Items[RefusalKey] = reason;
+        }
+
+        return new UnauthorizedAccessException(reason, failure);
+    }
+
+    /// <summary>
+    /// The SDK parses a "Bearer x" header's token before it validates anything, and an unreadable one
+    /// (a claim of the wrong type, bad base64) throws from there; parsed here the same way first, it is
+    /// a refusal instead.
+    /// </summary>
+    private static bool IsReadable(string? authHeader)
+    {
+        var parts = authHeader?.Split(' ');
+        if (parts is not { Length: 2 } || !parts[0].Equals("Bearer", StringComparison.OrdinalIgnoreCase))
+        {
+            return true; // not a bearer token at all: the SDK refuses it as such
+        }
+
+        try
+        {
+            _ = new JwtSecurityToken(parts[1]);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
 
     /// <summary>
     /// The reason for a refusal, or null for a failure that is not the caller's (e.g. the OpenID

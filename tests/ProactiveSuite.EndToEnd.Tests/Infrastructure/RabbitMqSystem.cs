@@ -17,6 +17,8 @@ public sealed class RabbitMqSystem : IAsyncLifetime
 
     public ChannelEmulatorServer Channel { get; private set; } = null!;
 
+    public BrokerQueues Queues => new(Broker.AmqpUri);
+
     public OutsideService Outside { get; private set; } = null!;
 
     public Uri GatewayUrl { get; private set; } = null!;
@@ -25,7 +27,11 @@ public sealed class RabbitMqSystem : IAsyncLifetime
 
     public Uri DispatcherUrl { get; private set; } = null!;
 
-    public HttpClient Http { get; } = new();
+    /// <summary>An operator's client: it sends <see cref="ServiceEnvironment.OperatorApiKey"/>.</summary>
+    /// <summary>The configured connector of the channel <c>rogue</c>: a host that is not on the allowlist.</summary>
+    public const string RogueServiceUrl = "https://connector.attacker.example.com/";
+
+    public HttpClient Http { get; } = new() { DefaultRequestHeaders = { { "X-Api-Key", ServiceEnvironment.OperatorApiKey } } };
 
     public async ValueTask InitializeAsync()
     {
@@ -38,17 +44,20 @@ public sealed class RabbitMqSystem : IAsyncLifetime
         DispatcherUrl = ServiceEnvironment.LoopbackUrl(FreePort.Next());
         GatewayUrl = ServiceEnvironment.LoopbackUrl(FreePort.Next());
 
-        var dispatcherEnvironment = ServiceEnvironment.For(DispatcherUrl, _dataDirectory, "dispatcher.litedb", Broker.AmqpUri, Channel.BaseUrl);
+        var dispatcherEnvironment = ServiceEnvironment.For(DispatcherUrl, _dataDirectory, "dispatcher.litedb", Broker.AmqpUri).WithChannelEmulator(Channel.BaseUrl);
         dispatcherEnvironment["Dispatcher__Channels__emulator__ServiceUrl"] = Channel.BaseUrl.ToString();
         dispatcherEnvironment["Dispatcher__Channels__emulator__BotId"] = Channel.Options.BotId;
         dispatcherEnvironment["Dispatcher__Channels__emulator__BotName"] = Channel.Options.BotName;
+        // A misconfigured channel whose connector is not on the allowlist: the Dispatcher must not call it.
+        dispatcherEnvironment["Dispatcher__Channels__rogue__ServiceUrl"] = RogueServiceUrl;
+        dispatcherEnvironment["Dispatcher__Channels__rogue__BotId"] = "bot-rogue";
 
         // Consumers first: their queues must be bound before the Gateway publishes.
         var consumers = await Task.WhenAll(
-            Start("registry", "ProactiveSuite.Registry", ServiceEnvironment.For(RegistryUrl, _dataDirectory, "registry.litedb", Broker.AmqpUri, Channel.BaseUrl), RegistryUrl, ct),
+            Start("registry", "ProactiveSuite.Registry", ServiceEnvironment.For(RegistryUrl, _dataDirectory, "registry.litedb", Broker.AmqpUri).WithChannelEmulator(Channel.BaseUrl), RegistryUrl, ct),
             Start("dispatcher", "ProactiveSuite.Dispatcher", dispatcherEnvironment, DispatcherUrl, ct));
         _services.AddRange(consumers);
-        _services.Add(await Start("gateway", "ProactiveSuite.Gateway", ServiceEnvironment.For(GatewayUrl, _dataDirectory, "gateway.litedb", Broker.AmqpUri, Channel.BaseUrl), GatewayUrl, ct));
+        _services.Add(await Start("gateway", "ProactiveSuite.Gateway", ServiceEnvironment.For(GatewayUrl, _dataDirectory, "gateway.litedb", Broker.AmqpUri).WithChannelEmulator(Channel.BaseUrl), GatewayUrl, ct));
 
         Channel.Options.GatewayUrl = new Uri(GatewayUrl, "/api/messages");
         Outside = await OutsideService.StartAsync(Broker.AmqpUri, ct);
