@@ -45,6 +45,9 @@ public sealed class SendNotificationConsumerDefinition : ConsumerDefinition<Send
 {
     public SendNotificationConsumerDefinition() => EndpointName = "dispatcher-send-notification";
 
-    protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator, IConsumerConfigurator<SendNotificationConsumer> consumerConfigurator, IRegistrationContext context) =>
+    protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator, IConsumerConfigurator<SendNotificationConsumer> consumerConfigurator, IRegistrationContext context)
+    {
         endpointConfigurator.UseShortRetries();
+        endpointConfigurator.AcceptPlainJson();
+    }
 }
