@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using ProactiveSuite.ServiceDefaults.Http;
 using ProactiveSuite.ServiceDefaults.OperatorAuthentication;
+using ProactiveSuite.ServiceDefaults.Privacy;
 using ProactiveSuite.ServiceDefaults.Security;
 
 namespace ProactiveSuite.ServiceDefaults;
@@ -36,10 +37,14 @@ public static class ServiceDefaultsExtensions
         return builder;
     }
 
-    /// <summary>The anonymous health endpoint that orchestrators and tests wait on.</summary>
+    /// <summary>
+    /// The anonymous health endpoint that orchestrators and tests wait on, and, in a process that stores
+    /// data about users, the operator's erasure endpoint.
+    /// </summary>
     public static IEndpointRouteBuilder MapDefaultEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapHealthChecks("/health").AllowAnonymous();
+        endpoints.MapUserDataErasure();
         return endpoints;
     }
 }

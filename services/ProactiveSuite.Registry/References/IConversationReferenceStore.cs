@@ -10,6 +10,9 @@ public interface IConversationReferenceStore
 
     /// <summary>References in key order, optionally of one channel, starting after a cursor.</summary>
     Task<ReferencePage> ListAsync(ReferencePageRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Removes the user's reference (erasure); true when one was stored.</summary>
+    Task<bool> DeleteAsync(ReferenceKey key, CancellationToken cancellationToken);
 }
 
 public enum UpsertOutcome

@@ -126,6 +126,20 @@ public abstract class ConversationReferenceStoreContract : IAsyncLifetime
         Assert.Null(everything.Next);
     }
 
+    [Fact]
+    public async Task Erasing_a_user_removes_their_reference_and_only_theirs()
+    {
+        await Store.UpsertNewestAsync(Reference(T0, userId: "user-ada"), default);
+        await Store.UpsertNewestAsync(Reference(T0, userId: "user-bob"), default);
+
+        Assert.True(await Store.DeleteAsync(ReferenceKey.For("Emulator", "user-ada"), default));
+        Assert.False(await Store.DeleteAsync(ReferenceKey.For("emulator", "user-ada"), default));
+
+        Assert.Null(await Store.FindAsync(ReferenceKey.For("emulator", "user-ada"), default));
+        Assert.NotNull(await Store.FindAsync(ReferenceKey.For("emulator", "user-bob"), default));
+        Assert.Single((await Store.ListAsync(new ReferencePageRequest(null, null, Limit: 10), default)).Items);
+    }
+
     private static StoredReference Reference(DateTimeOffset at, string conversationId = "conv-1", string userId = "user-ada", string channelId = "emulator") =>
         StoredReference.From(NewestWinsTests.Captured(at, conversationId, userId, channelId));
 }

@@ -68,6 +68,14 @@ internal sealed class EmbeddedConversationReferenceStore : IConversationReferenc
         return Task.FromResult(new ReferencePage(items, next));
     }
 
+    public Task<bool> DeleteAsync(ReferenceKey key, CancellationToken cancellationToken)
+    {
+        lock (_upsertGate)
+        {
+            return Task.FromResult(_references.Delete(key.Value));
+        }
+    }
+
     private static StoredReference ToReference(BsonDocument document) =>
         JsonSerializer.Deserialize<StoredReference>(document["reference"].AsString, Json)
         ?? throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"Reference {document["_id"]} is empty"));

@@ -83,6 +83,12 @@ internal sealed class MongoConversationReferenceStore : IConversationReferenceSt
         return new ReferencePage(items, next);
     }
 
+    public async Task<bool> DeleteAsync(ReferenceKey key, CancellationToken cancellationToken)
+    {
+        await _indexes.Value;
+        return (await _references.DeleteManyAsync(KeyFilter(key), cancellationToken)).DeletedCount > 0;
+    }
+
     private static FilterDefinition<ReferenceDocument> KeyFilter(ReferenceKey key) =>
         Builders<ReferenceDocument>.Filter.Eq(d => d.ChannelId, key.ChannelId) &
         Builders<ReferenceDocument>.Filter.Eq(d => d.UserId, key.UserId);
