@@ -37,9 +37,10 @@ public static class ActivityValidation
         }
 
         // Escaped lone surrogates parse as JSON but are no text: they would fail later, in the turn or on the bus.
-        if (FirstInvalidText(activity, "") is { } invalid)
+        // A member twice (or in two cases: the SDK reads names without case) would be read differently here and there.
+        if (FirstUnreadable(activity, "") is { } unreadable)
         {
-            return $"{invalid} is not valid Unicode text";
+            return unreadable;
         }
 
         foreach (var account in (ReadOnlySpan<string>)["conversation", "from", "recipient"])
@@ -47,6 +48,16 @@ public static class ActivityValidation
             if (activity.TryGetProperty(account, out var value) && value.ValueKind is not (JsonValueKind.Object or JsonValueKind.Null))
             {
                 return $"{account} must be an object";
+            }
+        }
+
+        // The SDK's activity handler walks these lists and reads each item's members: a null item would crash the turn.
+        foreach (var list in (ReadOnlySpan<string>)["membersAdded", "membersRemoved", "reactionsAdded", "reactionsRemoved", "entities", "attachments"])
+        {
+            if (activity.TryGetProperty(list, out var value) && value.ValueKind != JsonValueKind.Null
+                && (value.ValueKind != JsonValueKind.Array || value.EnumerateArray().Any(item => item.ValueKind != JsonValueKind.Object)))
+            {
+                return $"{list} must be a list of objects";
             }
         }
 
@@ -132,22 +143,32 @@ public static class ActivityValidation
         return current;
     }
 
-    /// <summary>The path of the first string or member name that cannot be read as UTF-16 text, or null.</summary>
-    private static string? FirstInvalidText(JsonElement element, string path)
+    /// <summary>
+    /// Why the first string or member name cannot be read as UTF-16 text, or a member is given twice
+    /// (ignoring case, as the SDK's deserializer matches names), or null when every one can be.
+    /// </summary>
+    private static string? FirstUnreadable(JsonElement element, string path)
     {
         switch (element.ValueKind)
         {
             case JsonValueKind.String:
-                return IsText(() => element.GetString()) ? null : Describe(path);
+                return IsText(() => element.GetString()) ? null : $"{Describe(path)} is not valid Unicode text";
             case JsonValueKind.Object:
+                var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
                 foreach (var member in element.EnumerateObject())
                 {
                     if (!IsText(() => member.Name))
                     {
-                        return $"a member name in {Describe(path)}";
+                        return $"a member name in {Describe(path)} is not valid Unicode text";
                     }
 
-                    if (FirstInvalidText(member.Value, path.Length == 0 ? member.Name : $"{path}.{member.Name}") is { } found)
+                    var memberPath = path.Length == 0 ? member.Name : $"{path}.{member.Name}";
+                    if (!names.Add(member.Name))
+                    {
+                        return $"{memberPath} is given more than once";
+                    }
+
+                    if (FirstUnreadable(member.Value, memberPath) is { } found)
                     {
                         return found;
                     }
@@ -158,7 +179,7 @@ public static class ActivityValidation
                 var index = 0;
                 foreach (var item in element.EnumerateArray())
                 {
-                    if (FirstInvalidText(item, string.Create(CultureInfo.InvariantCulture, $"{path}[{index++}]")) is { } found)
+                    if (FirstUnreadable(item, string.Create(CultureInfo.InvariantCulture, $"{path}[{index++}]")) is { } found)
                     {
                         return found;
                     }

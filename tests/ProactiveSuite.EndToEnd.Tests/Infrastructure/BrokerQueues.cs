@@ -11,12 +11,13 @@ public sealed class BrokerQueues(Uri amqpUri)
     /// <param name="FaultMessage">MassTransit's reason (the <c>MT-Fault-Message</c> header).</param>
     public sealed record ErrorQueueMessage(string Body, string? FaultMessage);
 
-    /// <summary>Messages ready in <paramref name="queue"/>, from a passive declare (which also proves the queue exists).</summary>
-    public async Task<uint> ReadyCountAsync(string queue, CancellationToken ct)
+    /// <summary>Messages ready in a queue and consumers on it, from a passive declare (which also proves the queue exists).</summary>
+    public async Task<(uint Ready, uint Consumers)> DepthAsync(string queue, CancellationToken ct)
     {
         await using var connection = await new ConnectionFactory { Uri = amqpUri }.CreateConnectionAsync(ct);
         await using var channel = await connection.CreateChannelAsync(cancellationToken: ct);
-        return (await channel.QueueDeclarePassiveAsync(queue, ct)).MessageCount;
+        var declared = await channel.QueueDeclarePassiveAsync(queue, ct);
+        return (declared.MessageCount, declared.ConsumerCount);
     }
 
     /// <summary>

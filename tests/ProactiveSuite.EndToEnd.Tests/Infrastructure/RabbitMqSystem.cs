@@ -63,6 +63,9 @@ public sealed class RabbitMqSystem : IAsyncLifetime
         Outside = await OutsideService.StartAsync(Broker.AmqpUri, ct);
     }
 
+    /// <summary>The service processes: Registry, Dispatcher, Gateway.</summary>
+    public IReadOnlyList<ServiceProcess> Services => _services;
+
     /// <summary>The recent logs of every process, for a failure message.</summary>
     public string Logs() => string.Join(
         Environment.NewLine,

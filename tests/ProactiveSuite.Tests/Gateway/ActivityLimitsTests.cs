@@ -34,6 +34,9 @@ public class ActivityLimitsTests
     [InlineData("\"locale\": true", "locale must be a string")]
     [InlineData("\"timestamp\": \"yesterday\"", "timestamp must be an ISO-8601 date and time")]
     [InlineData("\"channelId\": \"emu|lator\"", "channelId must not contain '|'")]
+    [InlineData("\"membersAdded\": [null]", "membersAdded must be a list of objects")]
+    [InlineData("\"membersRemoved\": \"everyone\"", "membersRemoved must be a list of objects")]
+    [InlineData("\"entities\": [{}, 42]", "entities must be a list of objects")]
     [InlineData("\"from\": {\"id\": \"ada\\u0000\"}", "from.id must not contain control characters")]
     public void Members_of_the_wrong_type_or_form_are_named(string member, string reason) =>
         Assert.Equal(reason, Problem(WithMember(member)));
@@ -45,10 +48,27 @@ public class ActivityLimitsTests
     public void Strings_that_are_not_valid_unicode_are_refused(string member, string reason) =>
         Assert.Equal(reason, Problem(WithMember(member)));
 
+    [Theory]
+    [InlineData("\"serviceUrl\": \"http://localhost:5005\", \"ServiceUrl\": \"https://attacker.example.com/\"", "ServiceUrl is given more than once")]
+    [InlineData("\"channelData\": {\"a\": 1, \"a\": 2}", "channelData.a is given more than once")]
+    public void A_member_given_twice_is_refused_because_the_sdk_would_read_another_one(string members, string reason)
+    {
+        var activity = SharedActivities.ReadObject("emulator-message.json");
+        activity.Remove("serviceUrl");
+        activity.Remove("channelData");
+        Assert.Equal(reason, Problem(activity.ToJsonString()[..^1] + ", " + members + "}"));
+    }
+
     [Fact]
     public void Nulls_in_optional_members_are_fine()
     {
-        Assert.Null(Problem(WithMember("\"locale\": null, \"text\": null, \"timestamp\": null, \"channelData\": null")));
+        var activity = SharedActivities.ReadObject("emulator-message.json");
+        foreach (var member in (string[])["locale", "text", "timestamp", "channelData"])
+        {
+            activity[member] = null;
+        }
+
+        Assert.Null(Problem(activity.ToJsonString()));
     }
 
     private static string WithMember(string member)
