@@ -25,6 +25,8 @@ public static class OperatorAuthenticationExtensions
     {
         var options = new OperatorAuthenticationOptions();
         builder.Configuration.GetSection(OperatorAuthenticationOptions.Section).Bind(options);
+        // An unset variable in a compose file or a manifest binds as an empty entry: that is no key, not a short one.
+        options.ApiKeys.RemoveAll(string.IsNullOrWhiteSpace);
         Validate(options);
         builder.Services.AddSingleton(options);
 

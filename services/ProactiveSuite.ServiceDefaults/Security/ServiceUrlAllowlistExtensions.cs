@@ -15,6 +15,9 @@ public static class ServiceUrlAllowlistExtensions
     {
         var options = new ServiceUrlAllowlistOptions();
         builder.Configuration.GetSection(ServiceUrlAllowlistOptions.Section).Bind(options);
+        // An unset variable in a compose file or a manifest binds as an empty entry: that allows nothing more.
+        options.AllowedHosts.RemoveAll(string.IsNullOrWhiteSpace);
+        options.LocalOrigins.RemoveAll(string.IsNullOrWhiteSpace);
         builder.Services.TryAddSingleton(new ServiceUrlAllowlist(options));
         return builder;
     }
