@@ -13,9 +13,17 @@ namespace ProactiveSuite.ServiceDefaults.OperatorAuthentication;
 internal sealed partial class OperatorCredentialsCheck(
     OperatorAuthenticationOptions options,
     EndpointDataSource endpoints,
+    IHostApplicationLifetime lifetime,
     ILogger<OperatorCredentialsCheck> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
+    {
+        // The endpoints are only known once the application has built its pipeline.
+        lifetime.ApplicationStarted.Register(Check);
+        return Task.CompletedTask;
+    }
+
+    private void Check()
     {
         var configured = options.ApiKeys.Count > 0 || !string.IsNullOrWhiteSpace(options.Jwt.Authority);
         var protectedEndpoints = endpoints.Endpoints.Count(e => e.Metadata.GetMetadata<IAllowAnonymous>() is null);
@@ -23,8 +31,6 @@ internal sealed partial class OperatorCredentialsCheck(
         {
             LogLocked(protectedEndpoints, OperatorAuthenticationOptions.Section);
         }
-
-        return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
