@@ -20,6 +20,8 @@ public sealed class OutsideService : IAsyncDisposable
 
     public ObservedMessages<UserDataErased> Erased { get; } = new();
 
+    public ObservedMessages<NotificationCompleted> Completed { get; } = new();
+
     public IBus Bus => _bus;
 
     public static async Task<OutsideService> StartAsync(Uri rabbitMqUri, CancellationToken cancellationToken)
@@ -40,6 +42,11 @@ public sealed class OutsideService : IAsyncDisposable
                 endpoint.Handler<NotificationFailed>(context =>
                 {
                     service!.Failed.Add(context.Message);
+                    return Task.CompletedTask;
+                });
+                endpoint.Handler<NotificationCompleted>(context =>
+                {
+                    service!.Completed.Add(context.Message);
                     return Task.CompletedTask;
                 });
                 endpoint.Handler<UserDataErased>(context =>
