@@ -15,6 +15,7 @@ using ProactiveSuite.Dispatcher.Scheduling.Stores;
 using ProactiveSuite.Dispatcher.Surveys;
 using ProactiveSuite.ServiceDefaults.Messaging;
 using ProactiveSuite.ServiceDefaults.Storage;
+using ProactiveSuite.ServiceDefaults.Privacy;
 using ProactiveSuite.ServiceDefaults.Security;
 
 namespace ProactiveSuite.Dispatcher;
@@ -41,6 +42,7 @@ public static class DispatcherServiceExtensions
         builder.Services.AddSingleton<IChannelConnector>(sp => new AllowlistedChannelConnector(sp.GetRequiredService<BotConnector>(), sp.GetRequiredService<ServiceUrlAllowlist>()));
 
         builder.AddStore<IDeliveryLedger, EmbeddedDeliveryLedger, MongoDeliveryLedger>();
+        builder.AddUserDataEraser<DeliveryLedgerEraser>();
         builder.AddStore<IDeliverySchedule, EmbeddedDeliverySchedule, MongoDeliverySchedule>();
         builder.AddStore<INotificationProgressStore, EmbeddedNotificationProgressStore, MongoNotificationProgressStore>();
         builder.Services.AddSingleton<DeliveryPacer>();

@@ -1,3 +1,4 @@
+using ProactiveSuite.Contracts.Notifications;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -19,14 +20,19 @@ public sealed class UserDataErasureTests(RabbitMqSystem system)
         await system.Channel.UserSaysAsync(bob, "hello");
         await Eventually.Until(() => Reference(bob), "Bob's reference", system.Logs);
         await Eventually.Until(() => Reference(ada), "Ada's reference", system.Logs);
+        var notified = "n-" + Guid.NewGuid().ToString("N");
+        await system.Outside.Bus.Publish(new SendNotification { NotificationId = notified, Recipient = new Recipient("emulator", ada), Text = "Before the erasure" }, ct);
+        await Eventually.Within(c => system.Outside.Delivered.WaitForAsync(d => d.NotificationId == notified, c), "the notification to Ada", system.Logs);
 
         var response = await system.Http.DeleteAsync(new Uri(system.RegistryUrl, $"/users/emulator/{ada}"), ct);
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var requestId = (await response.Content.ReadFromJsonAsync<JsonObject>(ct))!["requestId"]!.GetValue<string>();
-        var erased = await Eventually.Within(c => system.Outside.Erased.WaitForAsync(e => e.RequestId == requestId, c), "UserDataErased", system.Logs);
-        Assert.Equal(("emulator", ada, "ProactiveSuite.Registry"), (erased.ChannelId, erased.UserId, erased.Service));
+        var erased = await Eventually.Within(c => system.Outside.Erased.WaitForAsync(e => e.RequestId == requestId && e.Service == "ProactiveSuite.Registry", c), "UserDataErased from the Registry", system.Logs);
+        Assert.Equal(("emulator", ada), (erased.ChannelId, erased.UserId));
         Assert.Equal([new ErasedUserData("conversationReferences", 1)], erased.Erased);
+        var ledger = await Eventually.Within(c => system.Outside.Erased.WaitForAsync(e => e.RequestId == requestId && e.Service == "ProactiveSuite.Dispatcher", c), "UserDataErased from the Dispatcher", system.Logs);
+        Assert.Equal([new ErasedUserData("deliveries", 1)], ledger.Erased);
         Assert.Null(await Reference(ada));
         Assert.NotNull(await Reference(bob));
     }
@@ -38,7 +44,7 @@ public sealed class UserDataErasureTests(RabbitMqSystem system)
 
         await system.Outside.Bus.Publish(new EraseUserData(requestId, "emulator", NewUser()), TestContext.Current.CancellationToken);
 
-        var erased = await Eventually.Within(c => system.Outside.Erased.WaitForAsync(e => e.RequestId == requestId, c), "UserDataErased", system.Logs);
+        var erased = await Eventually.Within(c => system.Outside.Erased.WaitForAsync(e => e.RequestId == requestId && e.Service == "ProactiveSuite.Registry", c), "UserDataErased", system.Logs);
         Assert.Equal([new ErasedUserData("conversationReferences", 0)], erased.Erased);
     }
 
