@@ -183,15 +183,15 @@ public sealed class TracingOnRabbitMqTests(RabbitMqSystem system) : IClassFixtur
     }
 
     /// <summary>Waits for a data point of <paramref name="name"/> from <paramref name="service"/> with these attributes and a value above zero.</summary>
+    /// <remarks>A gauge exported before the write it measures reads zero; only a later export can show it, so a zero point is waited past, not judged.</remarks>
     private async Task Metric(string service, string name, string unit, params (string Key, string Value)[] attributes)
     {
         var point = await Eventually.Until(
             () => Task.FromResult(system.Telemetry.MetricPoints().LastOrDefault(p =>
-                p.Service == service && p.Name == name && attributes.All(a => Equals(p.Attributes.GetValueOrDefault(a.Key), a.Value)))),
+                p.Service == service && p.Name == name && p.Value > 0 && attributes.All(a => Equals(p.Attributes.GetValueOrDefault(a.Key), a.Value)))),
             $"{name} {string.Join(", ", attributes)} from {service}",
             () => string.Join(Environment.NewLine, system.Telemetry.MetricPoints().Where(p => p.Name.StartsWith("proactivesuite.", StringComparison.Ordinal)).TakeLast(30)));
         Assert.Equal(unit, point.Unit);
-        Assert.True(point.Value > 0, $"{name} is {point.Value}");
     }
 
     private static ExportedSpan ParentOf(ExportedSpan span, IReadOnlyList<ExportedSpan> trace) =>
