@@ -136,10 +136,14 @@ public sealed class BenchRun(BenchOptions options, TextWriter log)
 
             var before = processes.ToDictionary(p => p.Key, p => Math.Round(ProcFs.PeakResidentMB(p.Value) ?? double.NaN, 1));
             var reset = processes.Values.Select(ProcFs.ResetPeak).ToList().TrueForAll(r => r);
+            using var sampling = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var largest = SampleLargestAsync(processes, sampling.Token);
             var result = await overBus.RunAsync("scale", users, TimeoutFor(users.Count), cancellationToken);
+            await sampling.CancelAsync();
+            var composition = await largest;
             var peaks = processes.ToDictionary(p => p.Key, p => Math.Round(ProcFs.PeakResidentMB(p.Value) ?? double.NaN, 1));
             var bytes = JsonSerializer.SerializeToUtf8Bytes(new SendBroadcast { NotificationId = result.NotificationId, Audience = new BroadcastAudience { Recipients = users.Select(u => u.Recipient).ToList() }, Text = "Benchmark scale: " + result.NotificationId }, Json).LongLength;
-            report.Scale = new ScaleResult(result, peaks, before, reset, bytes);
+            report.Scale = new ScaleResult(result, peaks, before, reset, bytes, composition);
             Say($"  {result.Delivered} delivered in {result.Seconds} s; peaks: {string.Join(", ", peaks.Select(p => $"{p.Key} {p.Value} MB"))}");
         });
 
@@ -255,6 +259,33 @@ public sealed class BenchRun(BenchOptions options, TextWriter log)
         var result = await measurement.RunAsync(label + "-warmup", users.Take(count).ToList(), TimeoutFor(count), cancellationToken);
         Say($"  {result.PerSecond:0}/s");
         return result;
+    }
+
+    /// <summary>Each process's resident memory at its largest sample (every 250 ms), with what it was made of.</summary>
+    private static async Task<IReadOnlyDictionary<string, ResidentMemory>> SampleLargestAsync(IReadOnlyDictionary<string, int> processes, CancellationToken cancellationToken)
+    {
+        var largest = new Dictionary<string, ResidentMemory>(StringComparer.Ordinal);
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            foreach (var (name, pid) in processes)
+            {
+                if (ProcFs.Resident(pid) is { } now && (!largest.TryGetValue(name, out var seen) || now.TotalMB > seen.TotalMB))
+                {
+                    largest[name] = now;
+                }
+            }
+
+            try
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+
+        return largest;
     }
 
     private async Task PhaseAsync(BenchReport report, string phase, Func<Task> run)

@@ -33,6 +33,20 @@ public static class ProcFs
     public static double? ResidentMB(int pid) => StatusKiB(pid, "VmRSS:") * 1024 / 1e6;
 
     /// <summary>
+    /// What the resident memory is made of now, in MB: anonymous (the GC heap, the runtime's and native
+    /// allocations), file-backed (the mapped assemblies and native libraries) and shared memory (on Linux the JIT's
+    /// code is mapped twice, writable and executable, from a memfd, and counted here); null once gone.
+    /// </summary>
+    public static ResidentMemory? Resident(int pid) =>
+        StatusKiB(pid, "VmRSS:") is { } rss
+            ? new ResidentMemory(
+                Math.Round(rss * 1024 / 1e6, 1),
+                Math.Round((StatusKiB(pid, "RssAnon:") ?? 0) * 1024 / 1e6, 1),
+                Math.Round((StatusKiB(pid, "RssFile:") ?? 0) * 1024 / 1e6, 1),
+                Math.Round((StatusKiB(pid, "RssShmem:") ?? 0) * 1024 / 1e6, 1))
+            : null;
+
+    /// <summary>
     /// Starts the process's peak (VmHWM) again from its current resident memory (writing 5 to clear_refs), so that
     /// the peak of one phase can be read; false when the kernel or our rights do not allow it.
     /// </summary>
@@ -93,3 +107,6 @@ public static class ProcFs
         }
     }
 }
+
+/// <summary>Resident memory and its parts, in MB (10^6 bytes).</summary>
+public sealed record ResidentMemory(double TotalMB, double AnonymousMB, double FileMB, double SharedMB);

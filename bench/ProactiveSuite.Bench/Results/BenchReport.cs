@@ -69,12 +69,14 @@ public sealed record EmbeddedResult(double SeedSeconds, BroadcastResult Broadcas
 /// <param name="PeakMBBefore">Each process's peak over its life before the broadcast (seeding, earlier phases).</param>
 /// <param name="PeakWasReset">Whether the kernel let the peaks be reset; when not, <see cref="PeakMB"/> covers each process's whole life.</param>
 /// <param name="CommandBytes">The size of the SendBroadcast command as JSON.</param>
+/// <param name="LargestResident">Each process's largest sampled resident memory during the broadcast, and its parts.</param>
 public sealed record ScaleResult(
     BroadcastResult Broadcast,
     IReadOnlyDictionary<string, double> PeakMB,
     IReadOnlyDictionary<string, double> PeakMBBefore,
     bool PeakWasReset,
-    long CommandBytes);
+    long CommandBytes,
+    IReadOnlyDictionary<string, ResidentMemory> LargestResident);
 
 /// <param name="AllowedPerSecond">The per-tenant limit the emulator enforced (and the Dispatcher paced to).</param>
 /// <param name="AchievedPerSecond">Sends accepted in whole one-second windows from the first one, per second.</param>

@@ -80,6 +80,7 @@ public static class ReportTable
             Line(output, $"  {b.Delivered} of {b.Recipients} delivered in {b.Seconds:0.0} s ({b.PerSecond:0}/s); command to delivery p50 {b.P50Seconds:0.00} s, p99 {b.P99Seconds:0.00} s; first after {b.FirstDeliverySeconds:0.00} s");
             Line(output, $"  peak memory during the broadcast (VmHWM{(scale.PeakWasReset ? ", reset before it" : ", whole life")}): {string.Join(", ", scale.PeakMB.Select(p => F($"{p.Key} {p.Value:0} MB")))}");
             Line(output, $"  peak memory before it (seeding, earlier phases): {string.Join(", ", scale.PeakMBBefore.Select(p => F($"{p.Key} {p.Value:0} MB")))}");
+            Line(output, $"  largest sample, anonymous (GC heap, runtime, native) / files / JIT code (shmem): {string.Join(", ", scale.LargestResident.Select(p => F($"{p.Key} {p.Value.TotalMB:0} = {p.Value.AnonymousMB:0} + {p.Value.FileMB:0} + {p.Value.SharedMB:0} MB")))}");
             Line(output, $"  CPU (cores): {b.Cpu.Describe()}");
             output.WriteLine();
         }
