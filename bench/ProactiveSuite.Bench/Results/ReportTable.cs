@@ -40,7 +40,7 @@ public static class ReportTable
 
             if (report.Sequential is { } seq)
             {
-                ratios.Add(F($"{rabbit.PerSecond / seq.PerSecond:0} x the sequential sample"));
+                ratios.Add(F($"{rabbit.PerSecond / seq.PerSecond:0.0} x the sequential sample"));
             }
 
             Line(output, $"  RabbitMQ pipeline = {string.Join(", ", ratios)}");
@@ -53,7 +53,7 @@ public static class ReportTable
 
         if (report.PipelineEmbedded is { } embedded)
         {
-            Line(output, $"  embedded: {(report.Sequential is { } seq ? F($"{embedded.Broadcast.PerSecond / seq.PerSecond:0} x the sequential sample; ") : "")}seeded by a broadcast creating every conversation ({embedded.SeedSeconds:0.0} s)");
+            Line(output, $"  embedded: {(report.Sequential is { } seq ? F($"{embedded.Broadcast.PerSecond / seq.PerSecond:0.0} x the sequential sample; ") : "")}seeded by a broadcast creating every conversation ({embedded.SeedSeconds:0.0} s)");
             Line(output, $"  CPU during the embedded run (cores): {embedded.Broadcast.Cpu.Describe()}");
         }
 

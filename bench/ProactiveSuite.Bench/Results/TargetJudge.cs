@@ -28,7 +28,7 @@ public static class TargetJudge
             if (report.Sequential is { } sequential)
             {
                 var multiple = pipeline.PerSecond / sequential.PerSecond;
-                yield return new(F($"RabbitMQ pipeline >= {SequentialMultiple} x the sequential sample"), F($"{multiple:0} x ({sequential.PerSecond:0.0}/s)"), multiple >= SequentialMultiple);
+                yield return new(F($"RabbitMQ pipeline >= {SequentialMultiple} x the sequential sample"), F($"{multiple:0.0} x ({sequential.PerSecond:0.0}/s)"), multiple >= SequentialMultiple);
             }
         }
 
