@@ -9,7 +9,7 @@ public sealed record BenchOptions
         dotnet run -c Release --project bench/ProactiveSuite.Bench -- --json artifacts/bench.json [--quick] [options]
 
           --json PATH                where the figures go as JSON (default artifacts/bench.json)
-          --quick                    small sizes, for a fast check (about 3 minutes)
+          --quick                    small sizes, for a fast check (about 80 seconds; a full run takes about 5 minutes)
           --pipeline N               recipients of each pipeline-capacity broadcast (full 20000, quick 3000)
           --scale N                  recipients of the scale broadcast (full 100000, quick 10000)
           --saturation-rate N        the per-tenant limit of the saturation run, per second (200)
