@@ -15,6 +15,8 @@ using ProactiveSuite.Dispatcher.Scheduling.Stores;
 using ProactiveSuite.Dispatcher.Surveys;
 using ProactiveSuite.ServiceDefaults.Messaging;
 using ProactiveSuite.ServiceDefaults.Storage;
+using ProactiveSuite.ServiceDefaults.Privacy;
+using ProactiveSuite.ServiceDefaults.Security;
 
 namespace ProactiveSuite.Dispatcher;
 
@@ -35,9 +37,12 @@ public static class DispatcherServiceExtensions
         // The connector's HTTP client: our timeout, and no retries of its own (the ledger and schedule retry).
         builder.Services.AddHttpClient(Microsoft.Extensions.Options.Options.DefaultName, (sp, http) =>
             http.Timeout = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<DeliveryOptions>>().Value.ConnectorTimeout);
-        builder.Services.AddSingleton<IChannelConnector, BotConnector>();
+        builder.Services.AddSingleton<BotConnector>();
+        // The allowlist check wraps the SDK call directly, so nothing (pacing, retries) can sit between them.
+        builder.Services.AddSingleton<IChannelConnector>(sp => new AllowlistedChannelConnector(sp.GetRequiredService<BotConnector>(), sp.GetRequiredService<ServiceUrlAllowlist>()));
 
         builder.AddStore<IDeliveryLedger, EmbeddedDeliveryLedger, MongoDeliveryLedger>();
+        builder.AddUserDataEraser<DeliveryLedgerEraser>();
         builder.AddStore<IDeliverySchedule, EmbeddedDeliverySchedule, MongoDeliverySchedule>();
         builder.AddStore<INotificationProgressStore, EmbeddedNotificationProgressStore, MongoNotificationProgressStore>();
         builder.Services.AddSingleton<DeliveryPacer>();

@@ -3,14 +3,19 @@ using ProactiveSuite.Conversations.Flows;
 using ProactiveSuite.Gateway.Bot;
 using ProactiveSuite.Gateway.Conversation;
 using ProactiveSuite.Gateway.Messages;
+using ProactiveSuite.Gateway.Security;
 
 namespace ProactiveSuite.Gateway;
 
 public static class GatewayServiceExtensions
 {
-    /// <summary>The Gateway: the Bot Framework adapter with reference capture, the bot, and its conversation flows.</summary>
+    /// <summary>
+    /// The Gateway: the Bot Framework adapter with reference capture, the bot, and its conversation flows.
+    /// Does not start without an app id unless unauthenticated local use is explicitly allowed.
+    /// </summary>
     public static IHostApplicationBuilder AddGateway(this IHostApplicationBuilder builder)
     {
+        builder.AddInboundAuthenticationPolicy();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddBotAdapter(builder.Configuration);
         builder.AddConversationState();

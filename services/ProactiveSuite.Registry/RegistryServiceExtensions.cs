@@ -1,10 +1,12 @@
 using MassTransit;
 using ProactiveSuite.Registry.Capture;
 using ProactiveSuite.Registry.Lookup;
+using ProactiveSuite.Registry.Privacy;
 using ProactiveSuite.Registry.References;
 using ProactiveSuite.Registry.References.Stores;
 using ProactiveSuite.Registry.Revocation;
 using ProactiveSuite.ServiceDefaults.Messaging;
+using ProactiveSuite.ServiceDefaults.Privacy;
 using ProactiveSuite.ServiceDefaults.Storage;
 using ProactiveSuite.ServiceDefaults.Telemetry;
 
@@ -15,12 +17,13 @@ public static class RegistryServiceExtensions
     /// <summary>The gauge of the references stored (<c>proactivesuite.references.stored</c>).</summary>
     public const string StoredReferencesGauge = "proactivesuite.references.stored";
 
-    /// <summary>The Registry: the reference store, the capture consumer, the look-up consumer, and the stored references gauge.</summary>
+    /// <summary>The Registry: the reference store (erasable per user), the capture, look-up and revocation consumers, and the stored references gauge.</summary>
     public static IHostApplicationBuilder AddRegistry(this IHostApplicationBuilder builder)
     {
         builder.AddStore<IConversationReferenceStore, EmbeddedConversationReferenceStore, MongoConversationReferenceStore>();
         builder.AddObservedGauge(StoredReferencesGauge, "{reference}", "Conversation references stored (one per user and channel).",
             (services, ct) => services.GetRequiredService<IConversationReferenceStore>().CountAsync(ct));
+        builder.AddUserDataEraser<ConversationReferenceEraser>();
         builder.AddBusConsumers(bus =>
         {
             bus.AddConsumer<ReferenceCapturedConsumer, ReferenceCapturedConsumerDefinition>();

@@ -5,13 +5,19 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using ProactiveSuite.ServiceDefaults.Telemetry;
+using ProactiveSuite.ServiceDefaults.Http;
+using ProactiveSuite.ServiceDefaults.OperatorAuthentication;
+using ProactiveSuite.ServiceDefaults.Privacy;
+using ProactiveSuite.ServiceDefaults.Security;
 
 namespace ProactiveSuite.ServiceDefaults;
 
 public static class ServiceDefaultsExtensions
 {
     /// <summary>
-    /// What every ProactiveSuite process has: problem-details errors, health checks and telemetry. A service gets
+    /// What every ProactiveSuite process has: problem-details errors, health checks, telemetry, operator
+    /// authentication on every endpoint that does not opt out, request body limits, and the allowlist
+    /// of connector hosts (every service that handles a serviceUrl checks it). A service gets
     /// <paramref name="defaultUrl"/> when no URL is configured, so the three services can run side by
     /// side on one machine without setup.
     /// </summary>
@@ -27,13 +33,20 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddProblemDetails();
         builder.Services.AddHealthChecks();
         builder.AddServiceTelemetry();
+        builder.AddServiceUrlAllowlist();
+        builder.AddOperatorAuthentication();
+        builder.AddRequestBodyLimits();
         return builder;
     }
 
-    /// <summary>The anonymous health endpoint that orchestrators and tests wait on.</summary>
+    /// <summary>
+    /// The anonymous health endpoint that orchestrators and tests wait on, and, in a process that stores
+    /// data about users, the operator's erasure endpoint.
+    /// </summary>
     public static IEndpointRouteBuilder MapDefaultEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapHealthChecks("/health");
+        endpoints.MapHealthChecks("/health").AllowAnonymous();
+        endpoints.MapUserDataErasure();
         return endpoints;
     }
 }

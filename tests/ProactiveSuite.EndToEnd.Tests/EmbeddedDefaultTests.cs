@@ -38,6 +38,28 @@ public sealed class EmbeddedDefaultTests(EmbeddedDefaultHost host) : IClassFixtu
     }
 
     [Fact]
+    public async Task Operator_apis_need_the_local_api_key_while_health_and_the_emulator_do_not()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var anonymous = new HttpClient { BaseAddress = host.Url };
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/references/emulator/ada", ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync("/notifications", new { recipient = new { channelId = "emulator", userId = "ada" }, text = "hi" }, ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/health", ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/emulator/conversations", ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_readme_shows_the_api_key_the_host_accepts_on_every_operator_call()
+    {
+        var readme = await File.ReadAllLinesAsync(Path.Combine(ProactiveSuite.Testing.RepositoryPaths.Root, "README.md"), TestContext.Current.CancellationToken);
+        var operatorCalls = readme.Where(l => l.Contains("curl", StringComparison.Ordinal) && (l.Contains("/references", StringComparison.Ordinal) || l.Contains("/notifications", StringComparison.Ordinal))).ToList();
+
+        Assert.NotEmpty(operatorCalls);
+        Assert.All(operatorCalls, l => Assert.Contains($"X-Api-Key: {EmbeddedDefaultHost.LocalOperatorKey}", l, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task An_operator_gets_400_with_the_reason_for_a_notification_that_cannot_be_sent()
     {
         var response = await host.Http.PostAsJsonAsync("/notifications", new { recipient = new { channelId = "emulator" }, text = "hi" }, TestContext.Current.CancellationToken);

@@ -54,4 +54,10 @@ public static class NotificationFailureReasons
 
     /// <summary>401 BotNotRegistered or bad credentials: the operator must fix the bot's registration.</summary>
     public const string BotNotRegistered = "BotNotRegistered";
+
+    /// <summary>
+    /// The stored (or configured) serviceUrl is not an allowed connector host, so the bot's
+    /// credentials were not sent there; the reason names the host. Nothing was sent.
+    /// </summary>
+    public const string ServiceUrlNotAllowed = "ServiceUrlNotAllowed";
 }

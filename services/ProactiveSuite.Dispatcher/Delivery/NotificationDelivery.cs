@@ -106,6 +106,10 @@ public sealed class NotificationDelivery(
             var activityId = await AnsweredAsync(slot, () => connector.SendAsync(address, message, cancellationToken));
             return await SucceedAsync(record, address.Conversation.Id, activityId, null, cancellationToken);
         }
+        catch (ServiceUrlNotAllowedException e)
+        {
+            return await FailAsync(record, NotificationFailureReasons.ServiceUrlNotAllowed, e.Message, null, null, cancellationToken);
+        }
         catch (ConnectorException failure)
         {
             return await JudgeFailureAsync(command, record, address, failure, cancellationToken);

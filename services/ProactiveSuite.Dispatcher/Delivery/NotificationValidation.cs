@@ -1,8 +1,15 @@
+using System.Globalization;
+using System.Text;
 using ProactiveSuite.Contracts.Notifications;
 
 namespace ProactiveSuite.Dispatcher.Delivery;
 
-/// <summary>What a <see cref="SendNotification"/> or <see cref="SendBroadcast"/> must hold before anything is sent.</summary>
+/// <summary>
+/// What a <see cref="SendNotification"/> or <see cref="SendBroadcast"/> must hold before anything is
+/// sent. The limits follow what the channels accept (Teams refuses messages over about 28 KB) and what
+/// the Registry can key a reference by, so that a command that could never be delivered fails at once
+/// with the reason.
+/// </summary>
 public static class NotificationValidation
 {
     public const int MaxNotificationIdLength = 200;
@@ -11,6 +18,19 @@ public static class NotificationValidation
     public const int MaxTextLength = 28_000;
 
     public const int MaxAttachments = 10;
+
+    /// <summary>An attachment's inline content (e.g. an Adaptive Card) as UTF-8 JSON: Teams' message limit again.</summary>
+    public const int MaxAttachmentContentBytes = 28 * 1024;
+
+    public const int MaxContentUrlLength = 2048;
+
+    /// <summary>Content types and file names.</summary>
+    public const int MaxAttachmentTextLength = 256;
+
+    /// <summary>The longest channel or user id the Registry keys a reference by.</summary>
+    public const int MaxRecipientIdLength = 512;
+
+    public const int MaxTenantIdLength = 128;
 
     /// <returns>Null when the command can be delivered, else the first problem, phrased for the publisher.</returns>
     public static string? Problem(SendNotification command) =>
@@ -28,6 +48,7 @@ public static class NotificationValidation
     {
         null or "" => "notificationId is required",
         { Length: > MaxNotificationIdLength } => $"notificationId is longer than {MaxNotificationIdLength} characters",
+        _ when notificationId.Any(char.IsControl) => "notificationId must not contain control characters",
         _ => null,
     };
 
@@ -36,6 +57,11 @@ public static class NotificationValidation
         null => $"{name} is required",
         { ChannelId: null or "" } => $"{name}.channelId is required",
         { UserId: null or "" } => $"{name}.userId is required",
+        { ChannelId.Length: > MaxRecipientIdLength } => $"{name}.channelId is longer than {MaxRecipientIdLength} characters",
+        { UserId.Length: > MaxRecipientIdLength } => $"{name}.userId is longer than {MaxRecipientIdLength} characters",
+        { TenantId.Length: > MaxTenantIdLength } => $"{name}.tenantId is longer than {MaxTenantIdLength} characters",
+        _ when recipient.ChannelId.Any(char.IsControl) || recipient.UserId.Any(char.IsControl) || recipient.TenantId?.Any(char.IsControl) == true
+            => name == "recipient" ? "recipient ids must not contain control characters" : $"{name} ids must not contain control characters",
         _ => null,
     };
 
@@ -47,6 +73,7 @@ public static class NotificationValidation
         { Recipients.Count: 0 } => "audience.recipients is empty",
         { Recipients.Count: > SendBroadcast.MaxRecipients } => $"audience.recipients has more than {SendBroadcast.MaxRecipients} recipients",
         { Recipients: { } recipients } => recipients.Select((r, i) => RecipientProblem(r, $"audience.recipients[{i}]")).FirstOrDefault(p => p is not null),
+        { TenantId.Length: > MaxTenantIdLength } => $"audience.tenantId is longer than {MaxTenantIdLength} characters",
         _ => null,
     };
 
@@ -55,7 +82,32 @@ public static class NotificationValidation
         _ when string.IsNullOrWhiteSpace(text) && (attachments?.Count ?? 0) == 0 => "text is empty and there are no attachments: there is nothing to send",
         ({ Length: > MaxTextLength }, _) => $"text is longer than {MaxTextLength} characters",
         (_, { Count: > MaxAttachments }) => $"more than {MaxAttachments} attachments",
-        _ when attachments?.Any(a => a is null || string.IsNullOrWhiteSpace(a.ContentType)) == true => "every attachment needs a contentType",
-        _ => null,
+        _ => AttachmentProblem(attachments ?? []),
     };
+
+    private static string? AttachmentProblem(IReadOnlyList<NotificationAttachment?> attachments)
+    {
+        for (var i = 0; i < attachments.Count; i++)
+        {
+            var problem = attachments[i] switch
+            {
+                null or { ContentType: null } => "needs a contentType",
+                { ContentType: var type } when string.IsNullOrWhiteSpace(type) => "needs a contentType",
+                { ContentType.Length: > MaxAttachmentTextLength } => $"has a contentType longer than {MaxAttachmentTextLength} characters",
+                { Name.Length: > MaxAttachmentTextLength } => $"has a name longer than {MaxAttachmentTextLength} characters",
+                { ContentUrl.Length: > MaxContentUrlLength } => $"has a contentUrl longer than {MaxContentUrlLength} characters",
+                { ContentUrl: { } url } when !Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)
+                    => "has a contentUrl that is not an absolute http(s) URL",
+                { Content: { } content } when Encoding.UTF8.GetByteCount(content.GetRawText()) > MaxAttachmentContentBytes
+                    => $"has content larger than {MaxAttachmentContentBytes} bytes",
+                _ => null,
+            };
+            if (problem is not null)
+            {
+                return string.Create(CultureInfo.InvariantCulture, $"attachment {i} {problem}");
+            }
+        }
+
+        return null;
+    }
 }

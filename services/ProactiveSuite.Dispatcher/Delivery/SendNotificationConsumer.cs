@@ -40,5 +40,6 @@ public sealed class SendNotificationConsumerDefinition : ConsumerDefinition<Send
     {
         endpointConfigurator.UseDurableCommandQueue();
         consumerConfigurator.UseShortRetries();
+        endpointConfigurator.AcceptPlainJson();
     }
 }

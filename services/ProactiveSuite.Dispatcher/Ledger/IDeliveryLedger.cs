@@ -14,6 +14,10 @@ public interface IDeliveryLedger
 
     Task<DeliveryRecord?> FindAsync(DeliveryKey key, CancellationToken cancellationToken);
 
+    /// <summary>Removes every record about one user (erasure); returns how many.</summary>
+    /// <param name="channelId">The channel, lower-case.</param>
+    Task<int> EraseUserAsync(string channelId, string userId, CancellationToken cancellationToken);
+
     /// <summary>The records of one notification, in key order, after <paramref name="after"/> (a key value).</summary>
     Task<IReadOnlyList<DeliveryRecord>> ListAsync(string notificationId, string? after, int limit, CancellationToken cancellationToken);
 }

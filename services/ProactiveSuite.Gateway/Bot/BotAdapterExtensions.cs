@@ -17,11 +17,14 @@ public static partial class BotAdapterExtensions
     public static IServiceCollection AddBotAdapter(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<ReferenceCaptureMiddleware>();
+        services.AddHttpContextAccessor();
         // CloudAdapter's constructors are ambiguous to the container, so it is built by hand.
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp =>
         {
             var logger = sp.GetRequiredService<ILogger<CloudAdapter>>();
-            var authentication = new ConfigurationBotFrameworkAuthentication(configuration.GetSection(Section), logger: logger);
+            var authentication = new ChannelAuthentication(
+                new ConfigurationBotFrameworkAuthentication(configuration.GetSection(Section), logger: logger),
+                sp.GetRequiredService<IHttpContextAccessor>());
             var adapter = new CloudAdapter(authentication, logger);
             // Off only to measure what capture costs (docs/benchmarks.md): a Gateway that captures nothing is of no use.
             if (configuration.GetValue(CaptureReferencesKey, defaultValue: true))

@@ -2,10 +2,16 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using ProactiveSuite.Gateway.Bot;
+using ProactiveSuite.ServiceDefaults.Security;
 
 namespace ProactiveSuite.Gateway.Messages;
 
-/// <summary>The bot's messaging endpoint that channels post activities to.</summary>
+/// <summary>
+/// The bot's messaging endpoint that channels post activities to. In order: the size limit, the
+/// activity's shape, the serviceUrl allowlist, then the SDK (token validation, then the turn). The
+/// checks before the SDK read nothing but the bounded body, and each refusal says why.
+/// </summary>
 public static class MessagesEndpoint
 {
     /// <summary>Channels' activities are far smaller; anything larger is not one.</summary>
@@ -13,13 +19,14 @@ public static class MessagesEndpoint
 
     public static IEndpointRouteBuilder MapBotMessages(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/api/messages", HandleAsync).WithTags("Bot");
+        // Anonymous to ASP.NET Core's authorization: the Bot Framework token is checked by the SDK itself.
+        endpoints.MapPost("/api/messages", HandleAsync).WithTags("Bot").AllowAnonymous();
         return endpoints;
     }
 
-    private static async Task HandleAsync(HttpContext http, IBotFrameworkHttpAdapter adapter, IBot bot, CancellationToken cancellationToken)
+    private static async Task HandleAsync(HttpContext http, IBotFrameworkHttpAdapter adapter, IBot bot, ServiceUrlAllowlist allowlist, CancellationToken cancellationToken)
     {
-        if (await ProblemWithBodyAsync(http.Request, cancellationToken) is { } problem)
+        if (await ProblemWithBodyAsync(http.Request, allowlist, cancellationToken) is { } problem)
         {
             await Results.Problem(problem.Reason, statusCode: problem.Status, title: "Not a valid activity").ExecuteAsync(http);
             return;
@@ -27,9 +34,24 @@ public static class MessagesEndpoint
 
         http.Request.Body.Position = 0;
         await adapter.ProcessAsync(http.Request, http.Response, bot, cancellationToken);
+        if (http.Response.HasStarted)
+        {
+            return;
+        }
+
+        // The adapter answers refusals with a bare status; give them the reason.
+        if (http.Response.StatusCode == StatusCodes.Status401Unauthorized)
+        {
+            var reason = ChannelAuthentication.RefusalOf(http) ?? "the Bot Framework token was refused";
+            await Results.Problem(reason, statusCode: StatusCodes.Status401Unauthorized, title: "Not authenticated").ExecuteAsync(http);
+        }
+        else if (http.Response.StatusCode == StatusCodes.Status400BadRequest)
+        {
+            await Results.Problem("the body could not be read as a Bot Framework activity (a member has the wrong type)", statusCode: StatusCodes.Status400BadRequest, title: "Not a valid activity").ExecuteAsync(http);
+        }
     }
 
-    private static async Task<(int Status, string Reason)?> ProblemWithBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    private static async Task<(int Status, string Reason)?> ProblemWithBodyAsync(HttpRequest request, ServiceUrlAllowlist allowlist, CancellationToken cancellationToken)
     {
         if (request.ContentLength > MaxActivityBytes)
         {
@@ -45,7 +67,14 @@ public static class MessagesEndpoint
         try
         {
             using var body = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken);
-            return ActivityValidation.Problem(body.RootElement) is { } reason ? (StatusCodes.Status400BadRequest, reason) : null;
+            if (ActivityValidation.Problem(body.RootElement) is { } reason)
+            {
+                return (StatusCodes.Status400BadRequest, reason);
+            }
+
+            return allowlist.Problem(body.RootElement.GetProperty("serviceUrl").GetString()) is { } untrusted
+                ? (StatusCodes.Status400BadRequest, untrusted)
+                : null;
         }
         catch (JsonException e)
         {

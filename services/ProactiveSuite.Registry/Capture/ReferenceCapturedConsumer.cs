@@ -4,16 +4,21 @@ using ProactiveSuite.Contracts.References;
 using ProactiveSuite.Registry.References;
 using ProactiveSuite.ServiceDefaults.Messaging;
 using ProactiveSuite.ServiceDefaults.Telemetry;
+using ProactiveSuite.ServiceDefaults.Security;
 
 namespace ProactiveSuite.Registry.Capture;
 
 /// <summary>Keeps the newest reference of each user from the Gateway's captures.</summary>
-public sealed partial class ReferenceCapturedConsumer(IConversationReferenceStore store, ILogger<ReferenceCapturedConsumer> logger)
+/// <remarks>
+/// Anyone on the bus can publish a capture, so a reference whose serviceUrl is not an allowed
+/// connector is refused here, into the error queue: stored, it would send the bot's token there.
+/// </remarks>
+public sealed partial class ReferenceCapturedConsumer(IConversationReferenceStore store, ServiceUrlAllowlist allowlist, ILogger<ReferenceCapturedConsumer> logger)
     : IConsumer<ReferenceCaptured>
 {
     public async Task Consume(ConsumeContext<ReferenceCaptured> context)
     {
-        if (CapturedReferenceValidation.Problem(context.Message) is { } problem)
+        if ((CapturedReferenceValidation.Problem(context.Message) ?? allowlist.Problem(context.Message.Address.ServiceUrl)) is { } problem)
         {
             throw new InvalidMessageException($"ReferenceCaptured rejected: {problem}");
         }

@@ -21,6 +21,9 @@ public interface IConversationReferenceStore
 
     /// <summary>How many references are stored; may be an estimate (it feeds a gauge, not a decision).</summary>
     Task<long> CountAsync(CancellationToken cancellationToken);
+
+    /// <summary>Removes the user's reference (erasure); true when one was stored.</summary>
+    Task<bool> DeleteAsync(ReferenceKey key, CancellationToken cancellationToken);
 }
 
 public enum UpsertOutcome

@@ -11,6 +11,9 @@ public sealed class EmbeddedDefaultHost : IAsyncLifetime
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "psuite-host-" + Guid.NewGuid().ToString("N"));
     private ServiceProcess? _process;
 
+    /// <summary>The operator API key of the host's appsettings.json, as the README's curl commands send it.</summary>
+    public const string LocalOperatorKey = "local-dev-operator-key";
+
     public Uri Url { get; } = ServiceEnvironment.LoopbackUrl(FreePort.Next());
 
     public HttpClient Http { get; private set; } = null!;
@@ -25,9 +28,11 @@ public sealed class EmbeddedDefaultHost : IAsyncLifetime
             ["Emulator__GatewayUrl"] = new Uri(Url, "/api/messages").ToString(),
             ["Emulator__PublicBaseUrl"] = Url.ToString(),
             ["Dispatcher__Channels__emulator__ServiceUrl"] = Url.ToString(),
+            ["ServiceUrls__LocalOrigins__0"] = Url.ToString(),
         };
         _process = await ServiceProcess.StartAsync("host", RepositoryPaths.ServiceDll("ProactiveSuite.Host"), environment, new Uri(Url, "/health"), TestContext.Current.CancellationToken);
         Http = new HttpClient { BaseAddress = Url };
+        Http.DefaultRequestHeaders.Add("X-Api-Key", LocalOperatorKey);
     }
 
     public string Logs() => _process?.LogTail(60) ?? "";

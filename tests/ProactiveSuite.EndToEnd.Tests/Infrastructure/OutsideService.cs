@@ -1,5 +1,6 @@
 using MassTransit;
 using ProactiveSuite.Contracts.Notifications;
+using ProactiveSuite.Contracts.Privacy;
 
 namespace ProactiveSuite.EndToEnd.Tests.Infrastructure;
 
@@ -16,6 +17,10 @@ public sealed class OutsideService : IAsyncDisposable
     public ObservedMessages<NotificationDelivered> Delivered { get; } = new();
 
     public ObservedMessages<NotificationFailed> Failed { get; } = new();
+
+    public ObservedMessages<UserDataErased> Erased { get; } = new();
+
+    public ObservedMessages<NotificationCompleted> Completed { get; } = new();
 
     public IBus Bus => _bus;
 
@@ -37,6 +42,16 @@ public sealed class OutsideService : IAsyncDisposable
                 endpoint.Handler<NotificationFailed>(context =>
                 {
                     service!.Failed.Add(context.Message);
+                    return Task.CompletedTask;
+                });
+                endpoint.Handler<NotificationCompleted>(context =>
+                {
+                    service!.Completed.Add(context.Message);
+                    return Task.CompletedTask;
+                });
+                endpoint.Handler<UserDataErased>(context =>
+                {
+                    service!.Erased.Add(context.Message);
                     return Task.CompletedTask;
                 });
             });

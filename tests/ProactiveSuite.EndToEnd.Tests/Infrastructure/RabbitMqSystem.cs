@@ -20,6 +20,8 @@ public class RabbitMqSystem : IAsyncLifetime
 
     public ChannelEmulatorServer Channel { get; private set; } = null!;
 
+    public BrokerQueues Queues => new(Broker.AmqpUri);
+
     public OutsideService Outside { get; private set; } = null!;
 
     public OtlpReceiver Telemetry { get; private set; } = null!;
@@ -30,7 +32,11 @@ public class RabbitMqSystem : IAsyncLifetime
 
     public Uri DispatcherUrl { get; private set; } = null!;
 
-    public HttpClient Http { get; } = new();
+    /// <summary>An operator's client: it sends <see cref="ServiceEnvironment.OperatorApiKey"/>.</summary>
+    /// <summary>The configured connector of the channel <c>rogue</c>: a host that is not on the allowlist.</summary>
+    public const string RogueServiceUrl = "https://connector.attacker.example.com/";
+
+    public HttpClient Http { get; } = new() { DefaultRequestHeaders = { { "X-Api-Key", ServiceEnvironment.OperatorApiKey } } };
 
     public async ValueTask InitializeAsync()
     {
@@ -44,10 +50,13 @@ public class RabbitMqSystem : IAsyncLifetime
         DispatcherUrl = ServiceEnvironment.LoopbackUrl(FreePort.Next());
         GatewayUrl = ServiceEnvironment.LoopbackUrl(FreePort.Next());
 
-        var dispatcherEnvironment = ServiceEnvironment.For(DispatcherUrl, _dataDirectory, "dispatcher.litedb", Broker.AmqpUri);
+        var dispatcherEnvironment = ServiceEnvironment.For(DispatcherUrl, _dataDirectory, "dispatcher.litedb", Broker.AmqpUri).WithChannelEmulator(Channel.BaseUrl);
         dispatcherEnvironment["Dispatcher__Channels__emulator__ServiceUrl"] = Channel.BaseUrl.ToString();
         dispatcherEnvironment["Dispatcher__Channels__emulator__BotId"] = Channel.Options.BotId;
         dispatcherEnvironment["Dispatcher__Channels__emulator__BotName"] = Channel.Options.BotName;
+        // A misconfigured channel whose connector is not on the allowlist: the Dispatcher must not call it.
+        dispatcherEnvironment["Dispatcher__Channels__rogue__ServiceUrl"] = RogueServiceUrl;
+        dispatcherEnvironment["Dispatcher__Channels__rogue__BotId"] = "bot-rogue";
         // Tests wait for retries and taken-over claims: keep those waits short.
         dispatcherEnvironment["Dispatcher__Delivery__BackoffBase"] = "00:00:00.200";
         dispatcherEnvironment["Dispatcher__Delivery__ClaimLease"] = "00:00:03";
@@ -60,14 +69,17 @@ public class RabbitMqSystem : IAsyncLifetime
 
         // Consumers first: their queues must be bound before the Gateway publishes.
         var consumers = await Task.WhenAll(
-            Start("registry", "ProactiveSuite.Registry", ServiceEnvironment.For(RegistryUrl, _dataDirectory, "registry.litedb", Broker.AmqpUri), RegistryUrl, ct),
+            Start("registry", "ProactiveSuite.Registry", ServiceEnvironment.For(RegistryUrl, _dataDirectory, "registry.litedb", Broker.AmqpUri).WithChannelEmulator(Channel.BaseUrl), RegistryUrl, ct),
             Start("dispatcher", "ProactiveSuite.Dispatcher", dispatcherEnvironment, DispatcherUrl, ct));
         _services.AddRange(consumers);
-        _services.Add(await Start("gateway", "ProactiveSuite.Gateway", ServiceEnvironment.For(GatewayUrl, _dataDirectory, "gateway.litedb", Broker.AmqpUri), GatewayUrl, ct));
+        _services.Add(await Start("gateway", "ProactiveSuite.Gateway", ServiceEnvironment.For(GatewayUrl, _dataDirectory, "gateway.litedb", Broker.AmqpUri).WithChannelEmulator(Channel.BaseUrl), GatewayUrl, ct));
 
         Channel.Options.GatewayUrl = new Uri(GatewayUrl, "/api/messages");
         Outside = await OutsideService.StartAsync(Broker.AmqpUri, ct);
     }
+
+    /// <summary>The service processes: Registry, Dispatcher, Gateway.</summary>
+    public IReadOnlyList<ServiceProcess> Services => _services;
 
     /// <summary>Settings a test class gives its Dispatcher, as environment variables.</summary>
     protected virtual IEnumerable<KeyValuePair<string, string>> DispatcherSettings() => [];

@@ -36,8 +36,11 @@ public sealed class SurveyHostOnRabbitMq : IAsyncLifetime, ISurveyStage
         environment["Emulator__GatewayUrl"] = new Uri(Url, "/api/messages").ToString();
         environment["Emulator__PublicBaseUrl"] = Url.ToString();
         environment["Dispatcher__Channels__emulator__ServiceUrl"] = Url.ToString();
+        // The host's own origin is the emulator's here: move its local allowance along with the port.
+        environment.WithChannelEmulator(Url);
         _host = await ServiceProcess.StartAsync("host-rabbitmq", RepositoryPaths.ServiceDll("ProactiveSuite.Host"), environment, new Uri(Url, "/health"), ct);
         Http = new HttpClient { BaseAddress = Url };
+        Http.DefaultRequestHeaders.Add("X-Api-Key", ServiceEnvironment.OperatorApiKey);
         _outside = await OutsideSurveyService.StartAsync(_broker.AmqpUri, ct);
     }
 

@@ -32,6 +32,6 @@ public class NotificationValidationTests
         Assert.Equal("recipient.userId is required", NotificationValidation.Problem(Valid with { Recipient = new Recipient("c", "") }));
         Assert.Equal("text is empty and there are no attachments: there is nothing to send", NotificationValidation.Problem(Valid with { Text = "   " }));
         Assert.Contains("longer than", NotificationValidation.Problem(Valid with { Text = new string('x', NotificationValidation.MaxTextLength + 1) }), StringComparison.Ordinal);
-        Assert.Equal("every attachment needs a contentType", NotificationValidation.Problem(Valid with { Attachments = [new NotificationAttachment("")] }));
+        Assert.Equal("attachment 0 needs a contentType", NotificationValidation.Problem(Valid with { Attachments = [new NotificationAttachment("")] }));
     }
 }

@@ -194,6 +194,20 @@ public abstract class ConversationReferenceStoreContract(StoreUnderTest store) :
         Assert.Equal(3, await References.CountAsync(default));
     }
 
+    [Fact]
+    public async Task Erasing_a_user_removes_their_reference_and_only_theirs()
+    {
+        await References.UpsertNewestAsync(Reference(T0, userId: "user-ada"), default);
+        await References.UpsertNewestAsync(Reference(T0, userId: "user-bob"), default);
+
+        Assert.True(await References.DeleteAsync(ReferenceKey.For("Emulator", "user-ada"), default));
+        Assert.False(await References.DeleteAsync(ReferenceKey.For("emulator", "user-ada"), default));
+
+        Assert.Null(await References.FindAsync(ReferenceKey.For("emulator", "user-ada"), default));
+        Assert.NotNull(await References.FindAsync(ReferenceKey.For("emulator", "user-bob"), default));
+        Assert.Single((await References.ListAsync(new ReferencePageRequest(null, null, Limit: 10), default)).Items);
+    }
+
     private static StoredReference Reference(DateTimeOffset at, string conversationId = "conv-1", string userId = "user-ada", string channelId = "emulator") =>
         StoredReference.From(NewestWinsTests.Captured(at, conversationId, userId, channelId));
 }

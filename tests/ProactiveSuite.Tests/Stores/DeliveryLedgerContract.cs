@@ -66,6 +66,20 @@ public abstract class DeliveryLedgerContract(StoreUnderTest store) : StoreContra
     }
 
     [Fact]
+    public async Task Erasing_a_user_removes_their_records_of_every_notification_and_only_theirs()
+    {
+        await Ledger.ClaimAsync(Key, T0, Lease, default);
+        await Ledger.ClaimAsync(Key with { NotificationId = "n-2", ChannelId = "Emulator" }, T0, Lease, default);
+        await Ledger.ClaimAsync(Key with { UserId = "user-bob" }, T0, Lease, default);
+
+        Assert.Equal(2, await Ledger.EraseUserAsync("emulator", "user-ada", default));
+
+        Assert.Null(await Ledger.FindAsync(Key, default));
+        Assert.NotNull(await Ledger.FindAsync(Key with { UserId = "user-bob" }, default));
+        Assert.Equal(0, await Ledger.EraseUserAsync("emulator", "user-ada", default));
+    }
+
+    [Fact]
     public async Task Deliveries_of_one_notification_to_different_recipients_are_separate()
     {
         Assert.IsType<DeliveryClaim.Granted>(await Ledger.ClaimAsync(Key, T0, Lease, default));

@@ -18,6 +18,7 @@ internal sealed class EmbeddedDeliveryLedger : IDeliveryLedger
     {
         _deliveries = database.GetCollection("deliveries");
         _deliveries.EnsureIndex("notificationId");
+        _deliveries.EnsureIndex("userId");
     }
 
     public Task<DeliveryClaim> ClaimAsync(DeliveryKey key, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
@@ -46,6 +47,14 @@ internal sealed class EmbeddedDeliveryLedger : IDeliveryLedger
 
     public Task<DeliveryRecord?> FindAsync(DeliveryKey key, CancellationToken cancellationToken) => Task.FromResult(Find(key));
 
+    public Task<int> EraseUserAsync(string channelId, string userId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_deliveries.DeleteMany(Query.And(Query.EQ("channelId", channelId), Query.EQ("userId", userId))));
+        }
+    }
+
     public Task<IReadOnlyList<DeliveryRecord>> ListAsync(string notificationId, string? after, int limit, CancellationToken cancellationToken)
     {
         var query = _deliveries.Query().Where(Query.EQ("notificationId", notificationId));
@@ -67,6 +76,8 @@ internal sealed class EmbeddedDeliveryLedger : IDeliveryLedger
     {
         ["_id"] = record.Key.Value,
         ["notificationId"] = record.Key.NotificationId,
+        ["channelId"] = record.Key.ChannelId.ToLowerInvariant(),
+        ["userId"] = record.Key.UserId,
         ["record"] = JsonSerializer.Serialize(record, Json),
     });
 }

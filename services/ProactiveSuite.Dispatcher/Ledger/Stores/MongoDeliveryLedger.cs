@@ -34,7 +34,7 @@ internal sealed class MongoDeliveryLedger : IDeliveryLedger
             .Set(d => d.UpdatedAt, now.UtcDateTime)
             .Inc(d => d.Attempts, 1)
             .SetOnInsert(d => d.NotificationId, key.NotificationId)
-            .SetOnInsert(d => d.ChannelId, key.ChannelId)
+            .SetOnInsert(d => d.ChannelId, key.ChannelId.ToLowerInvariant())
             .SetOnInsert(d => d.UserId, key.UserId)
             .SetOnInsert(d => d.CreatedAt, now.UtcDateTime);
         try
@@ -58,6 +58,9 @@ internal sealed class MongoDeliveryLedger : IDeliveryLedger
 
     public async Task<DeliveryRecord?> FindAsync(DeliveryKey key, CancellationToken cancellationToken) =>
         (await _deliveries.Find(d => d.Id == key.Value).FirstOrDefaultAsync(cancellationToken))?.ToRecord();
+
+    public async Task<int> EraseUserAsync(string channelId, string userId, CancellationToken cancellationToken) =>
+        (int)(await _deliveries.DeleteManyAsync(d => d.ChannelId == channelId && d.UserId == userId, cancellationToken)).DeletedCount;
 
     public async Task<IReadOnlyList<DeliveryRecord>> ListAsync(string notificationId, string? after, int limit, CancellationToken cancellationToken)
     {
@@ -111,7 +114,7 @@ internal sealed class MongoDeliveryLedger : IDeliveryLedger
         {
             Id = record.Key.Value,
             NotificationId = record.Key.NotificationId,
-            ChannelId = record.Key.ChannelId,
+            ChannelId = record.Key.ChannelId.ToLowerInvariant(),
             UserId = record.Key.UserId,
             State = record.State,
             Attempts = record.Attempts,

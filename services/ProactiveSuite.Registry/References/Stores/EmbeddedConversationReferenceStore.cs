@@ -99,6 +99,14 @@ internal sealed class EmbeddedConversationReferenceStore : IConversationReferenc
         return Task.FromResult(new ReferencePage(items, next));
     }
 
+    public Task<bool> DeleteAsync(ReferenceKey key, CancellationToken cancellationToken)
+    {
+        lock (_upsertGate)
+        {
+            return Task.FromResult(EmbeddedStoreSpans.Trace("delete", Collection, () => _references.Delete(key.Value)));
+        }
+    }
+
     private StoredReference? Find(ReferenceKey key) =>
         EmbeddedStoreSpans.Trace("findById", Collection, () => _references.FindById(key.Value)) is { } document ? ToReference(document) : null;
 

@@ -135,6 +135,12 @@ internal sealed class MongoConversationReferenceStore : IConversationReferenceSt
     public async Task<long> CountAsync(CancellationToken cancellationToken) =>
         await _references.EstimatedDocumentCountAsync(cancellationToken: cancellationToken);
 
+    public async Task<bool> DeleteAsync(ReferenceKey key, CancellationToken cancellationToken)
+    {
+        await _indexes.Value;
+        return (await _references.DeleteManyAsync(KeyFilter(key), cancellationToken)).DeletedCount > 0;
+    }
+
     private static FilterDefinition<ReferenceDocument> KeyFilter(ReferenceKey key) =>
         Builders<ReferenceDocument>.Filter.Eq(d => d.ChannelId, key.ChannelId) &
         Builders<ReferenceDocument>.Filter.Eq(d => d.UserId, key.UserId);
