@@ -24,7 +24,7 @@ internal sealed class BotConnector : IChannelConnector
     {
         var bot = configuration.GetSection("Bot");
         _botAppId = bot["MicrosoftAppId"] ?? "";
-        var authentication = new ConfigurationBotFrameworkAuthentication(bot, httpClientFactory: httpClients, logger: logger);
+        var authentication = new ReusedConnectorClients(new ConfigurationBotFrameworkAuthentication(bot, httpClientFactory: httpClients, logger: logger));
         _adapter = new CloudAdapter(authentication, logger);
     }
 

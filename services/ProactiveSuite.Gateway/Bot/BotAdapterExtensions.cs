@@ -11,6 +11,9 @@ public static partial class BotAdapterExtensions
     /// <summary>Bot credentials (<c>MicrosoftAppId</c>, <c>MicrosoftAppPassword</c>, …) live under this section.</summary>
     public const string Section = "Bot";
 
+    /// <summary>Whether the capture middleware runs (default true); the benchmark turns it off to measure its overhead.</summary>
+    public const string CaptureReferencesKey = "Gateway:CaptureReferences";
+
     public static IServiceCollection AddBotAdapter(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<ReferenceCaptureMiddleware>();
@@ -23,7 +26,12 @@ public static partial class BotAdapterExtensions
                 new ConfigurationBotFrameworkAuthentication(configuration.GetSection(Section), logger: logger),
                 sp.GetRequiredService<IHttpContextAccessor>());
             var adapter = new CloudAdapter(authentication, logger);
-            adapter.Use(sp.GetRequiredService<ReferenceCaptureMiddleware>());
+            // Off only to measure what capture costs (docs/benchmarks.md): a Gateway that captures nothing is of no use.
+            if (configuration.GetValue(CaptureReferencesKey, defaultValue: true))
+            {
+                adapter.Use(sp.GetRequiredService<ReferenceCaptureMiddleware>());
+            }
+
             adapter.OnTurnError = (turnContext, exception) =>
             {
                 LogTurnFailed(logger, turnContext.Activity.Type, turnContext.Activity.ChannelId, exception);

@@ -5,6 +5,10 @@ namespace ProactiveSuite.Dispatcher.Scheduling.Stores;
 /// <summary>The schedule in the embedded LiteDB file of the single-process default.</summary>
 internal sealed class EmbeddedDeliverySchedule : IDeliverySchedule
 {
+    // A parameter, not the time written into the query: LiteDB parses and compiles each new query text (a
+    // compiled expression, JIT-compiled), and the poller asks four times a second, for as long as it runs.
+    private const string DueAndUnclaimed = "dueAt <= @0 AND claimedUntil <= @0";
+
     private readonly ILiteCollection<BsonDocument> _scheduled;
     private readonly Lock _gate = new();
 
@@ -35,7 +39,7 @@ internal sealed class EmbeddedDeliverySchedule : IDeliverySchedule
         lock (_gate)
         {
             var due = _scheduled.Query()
-                .Where(Query.And(Query.LTE("dueAt", nowMs), Query.LTE("claimedUntil", nowMs)))
+                .Where(DueAndUnclaimed, nowMs)
                 .OrderBy("dueAt")
                 .Limit(max)
                 .ToList();

@@ -1,0 +1,58 @@
+using System.Globalization;
+
+namespace ProactiveSuite.Bench.Results;
+
+/// <summary>The targets of issue 5, judged on a run's figures as they are (never adjusted).</summary>
+public static class TargetJudge
+{
+    public const double PipelinePerSecond = 2_000;
+    public const double CeilingShare = 0.3;
+    public const double SequentialMultiple = 100;
+    public const double SaturationShare = 0.95;
+    public const double ThrottledShareBelow = 0.01;
+    public const double PeakMBBelow = 300;
+    public const int ScaleRecipients = 100_000;
+    public const double CaptureP99RatioAtMost = 1.10;
+
+    public static IEnumerable<TargetVerdict> Judge(BenchReport report)
+    {
+        if (report.PipelineRabbitMq is { } pipeline)
+        {
+            yield return new(F($"RabbitMQ pipeline >= {PipelinePerSecond:#,0} deliveries/s"), F($"{pipeline.PerSecond:#,0.0}/s"), pipeline.PerSecond >= PipelinePerSecond && pipeline.Delivered == pipeline.Recipients);
+            foreach (var ceiling in new[] { report.CeilingQuorum, report.CeilingClassic }.OfType<Measurements.CeilingResult>())
+            {
+                var share = pipeline.PerSecond / ceiling.PerSecond;
+                yield return new(F($"RabbitMQ pipeline >= {CeilingShare} x MassTransit no-op ceiling ({ceiling.Queue} queue)"), F($"{share:0.00} x ({ceiling.PerSecond:#,0}/s)"), share >= CeilingShare);
+            }
+
+            if (report.Sequential is { } sequential)
+            {
+                var multiple = pipeline.PerSecond / sequential.PerSecond;
+                yield return new(F($"RabbitMQ pipeline >= {SequentialMultiple} x the sequential sample"), F($"{multiple:0.0} x ({sequential.PerSecond:0.0}/s)"), multiple >= SequentialMultiple);
+            }
+        }
+
+        if (report.Saturation is { } saturation)
+        {
+            yield return new(F($"saturation >= {SaturationShare} of the allowed rate"), F($"{saturation.AchievedRatio:0.000} ({saturation.AchievedPerSecond:0.0} of {saturation.AllowedPerSecond}/s)"), saturation.AchievedRatio >= SaturationShare);
+            yield return new(F($"saturation: under {ThrottledShareBelow:P0} of sends answered 429"), F($"{saturation.ThrottledShare:P2} ({saturation.Broadcast.EmulatorThrottled} of {saturation.Broadcast.EmulatorSends + saturation.Broadcast.EmulatorThrottled})"), saturation.ThrottledShare < ThrottledShareBelow);
+        }
+
+        if (report.Scale is { } scale)
+        {
+            var complete = scale.Broadcast.Delivered == scale.Broadcast.Recipients;
+            yield return new(F($"a {ScaleRecipients:#,0}-recipient broadcast completes"), F($"{scale.Broadcast.Delivered:#,0} of {scale.Broadcast.Recipients:#,0} in {scale.Broadcast.Seconds:0.0} s"), complete && scale.Broadcast.Recipients >= ScaleRecipients);
+            foreach (var (process, peak) in scale.PeakMB.Where(p => p.Key != "broker"))
+            {
+                yield return new(F($"{ScaleRecipients:#,0} broadcast: {process} peak < {PeakMBBelow} MB"), F($"{peak:0} MB"), peak < PeakMBBelow && scale.Broadcast.Recipients >= ScaleRecipients);
+            }
+        }
+
+        if (report.Capture is { } capture)
+        {
+            yield return new(F($"capture overhead p99 ratio <= {CaptureP99RatioAtMost:0.00}"), F($"{capture.P99Ratio:0.000} ({capture.WithCapture.P99Milliseconds} vs {capture.WithoutCapture.P99Milliseconds} ms)"), capture.P99Ratio <= CaptureP99RatioAtMost);
+        }
+    }
+
+    private static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
