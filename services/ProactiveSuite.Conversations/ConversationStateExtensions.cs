@@ -6,6 +6,7 @@ using ProactiveSuite.Conversations.Flows;
 using ProactiveSuite.Conversations.State;
 using ProactiveSuite.Conversations.State.Storage;
 using ProactiveSuite.Conversations.Surveys;
+using ProactiveSuite.ServiceDefaults.Privacy;
 using ProactiveSuite.ServiceDefaults.Storage;
 
 namespace ProactiveSuite.Conversations;
@@ -24,11 +25,24 @@ public static class ConversationStateExtensions
             return builder;
         }
 
-        builder.AddStore<IStorage, EmbeddedBotStorage, MongoBotStorage>();
+        builder.AddStore<IConversationStorage, EmbeddedBotStorage, MongoBotStorage>();
+        builder.Services.AddSingleton<IStorage>(sp => sp.GetRequiredService<IConversationStorage>());
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ConversationStateStore>();
         builder.Services.AddSingleton<IConversationFlow, SurveyFlow>();
         builder.Services.AddSingleton<ConversationFlowCatalog>();
+        return builder;
+    }
+
+    /// <summary>
+    /// Erasing a user (<c>EraseUserData</c>) also deletes the state of every conversation they took part
+    /// in. Added by one service per deployment (the Dispatcher): the Gateway shares the store but faces the
+    /// internet, and an eraser brings the operator's erasure endpoint with it.
+    /// </summary>
+    public static IHostApplicationBuilder AddConversationStateErasure(this IHostApplicationBuilder builder)
+    {
+        builder.AddConversationState();
+        builder.AddUserDataEraser<ConversationStateEraser>();
         return builder;
     }
 }

@@ -44,6 +44,7 @@ public static class DispatcherServiceExtensions
         builder.AddStore<IDeliveryLedger, EmbeddedDeliveryLedger, MongoDeliveryLedger>();
         builder.AddUserDataEraser<DeliveryLedgerEraser>();
         builder.AddStore<IDeliverySchedule, EmbeddedDeliverySchedule, MongoDeliverySchedule>();
+        builder.AddUserDataEraser<ScheduledDeliveryEraser>();
         builder.AddStore<INotificationProgressStore, EmbeddedNotificationProgressStore, MongoNotificationProgressStore>();
         builder.Services.AddSingleton<DeliveryPacer>();
         builder.Services.AddSingleton<CancellationWatch>();

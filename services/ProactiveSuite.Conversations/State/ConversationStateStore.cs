@@ -17,9 +17,6 @@ public sealed partial class ConversationStateStore(IStorage storage, ILogger<Con
     /// </summary>
     public const int MaxAttempts = 10;
 
-    public async Task<ConversationFlowState> ReadAsync(ConversationKey key, CancellationToken cancellationToken) =>
-        (await ReadStoredAsync(key, cancellationToken)).State;
-
     /// <summary>
     /// Reads the state, lets <paramref name="decide"/> decide, and saves the decision if the state is still
     /// what was read. When another writer came first, it reads again and decides again on what that writer
@@ -33,7 +30,7 @@ public sealed partial class ConversationStateStore(IStorage storage, ILogger<Con
         ArgumentNullException.ThrowIfNull(decide);
         for (var attempt = 1; ; attempt++)
         {
-            var (state, eTag) = await ReadStoredAsync(key, cancellationToken);
+            var (state, eTag, participants) = await ReadStoredAsync(key, cancellationToken);
             var change = decide(state);
             if (change.Next is null)
             {
@@ -42,7 +39,7 @@ public sealed partial class ConversationStateStore(IStorage storage, ILogger<Con
 
             try
             {
-                var item = StoredConversationState.From(change.Next, eTag);
+                var item = StoredConversationState.From(change.Next, eTag, key.Participant is { } participant ? [.. participants, participant] : participants);
                 await storage.WriteAsync(new Dictionary<string, object> { [key.StorageKey] = item }, cancellationToken);
                 return change.Result;
             }
@@ -53,16 +50,23 @@ public sealed partial class ConversationStateStore(IStorage storage, ILogger<Con
         }
     }
 
-    private async Task<(ConversationFlowState State, string ETag)> ReadStoredAsync(ConversationKey key, CancellationToken cancellationToken)
+    public async Task<ConversationFlowState> ReadAsync(ConversationKey key, CancellationToken cancellationToken) =>
+        (await ReadStoredAsync(key, cancellationToken)).State;
+
+    /// <summary>The participants recorded in a conversation's state (empty when it has none).</summary>
+    public async Task<IReadOnlyList<string>> ParticipantsAsync(ConversationKey key, CancellationToken cancellationToken) =>
+        (await ReadStoredAsync(key, cancellationToken)).Participants;
+
+    private async Task<(ConversationFlowState State, string ETag, List<string> Participants)> ReadStoredAsync(ConversationKey key, CancellationToken cancellationToken)
     {
         var items = await storage.ReadAsync([key.StorageKey], cancellationToken);
         if (!items.TryGetValue(key.StorageKey, out var item) || item is null)
         {
-            return (ConversationFlowState.Empty, StoreItemETags.NotYetStored);
+            return (ConversationFlowState.Empty, StoreItemETags.NotYetStored, []);
         }
 
         var stored = StoredConversationState.Read(item);
-        return (stored.ToState(), stored.ETag ?? throw new InvalidDataException($"The storage returned '{key.StorageKey}' without an eTag."));
+        return (stored.ToState(), stored.ETag ?? throw new InvalidDataException($"The storage returned '{key.StorageKey}' without an eTag."), stored.Participants);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Conversation state {Key} was changed by another writer (attempt {Attempt}); deciding again on what it wrote")]

@@ -15,12 +15,20 @@ internal sealed class StoredConversationState : IStoreItem
 
     public string? LastActivityId { get; set; }
 
-    public static StoredConversationState From(ConversationFlowState state, string eTag) => new()
+    /// <summary>
+    /// The users whose messages or notifications wrote this state (<see cref="ConversationKey.Participant"/>).
+    /// The adapters keep it beside the item (<see cref="Storage.IConversationStorage.ParticipantsProperty"/>)
+    /// so that a user's states can be found and erased.
+    /// </summary>
+    public List<string> Participants { get; set; } = [];
+
+    public static StoredConversationState From(ConversationFlowState state, string eTag, IEnumerable<string> participants) => new()
     {
         ETag = eTag,
         Frames = [.. state.Frames.Select(f => new StoredFrame { Id = f.Id, Flow = f.Flow, State = f.State, ExpiresAt = f.ExpiresAt })],
         Ended = [.. state.Ended],
         LastActivityId = state.LastActivityId,
+        Participants = [.. participants.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
     };
 
     /// <summary>Reads an item as the adapters return it (a JObject with its eTag).</summary>

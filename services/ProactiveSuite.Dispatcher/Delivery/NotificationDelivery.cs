@@ -204,7 +204,8 @@ public sealed class NotificationDelivery(
         // Scheduled first, then released: a crash in between leaves a duplicate command, which the
         // ledger absorbs, never a lost one. A later attempt asks the Registry afresh.
         var later = command with { Lookup = null, NotBefore = null };
-        await schedule.AddAsync(new ScheduledDelivery(Guid.NewGuid().ToString("N"), until, ScheduledKind.Delivery, JsonSerializer.Serialize(later, Json), reason, StoredTraceContext.Current()), cancellationToken);
+        await schedule.AddAsync(new ScheduledDelivery(Guid.NewGuid().ToString("N"), until, ScheduledKind.Delivery, JsonSerializer.Serialize(later, Json), reason, StoredTraceContext.Current(),
+            ScheduledDelivery.RecipientOf(command.Recipient.ChannelId, command.Recipient.UserId)), cancellationToken);
         if (pending is not null)
         {
             await ledger.SaveAsync(pending, cancellationToken);

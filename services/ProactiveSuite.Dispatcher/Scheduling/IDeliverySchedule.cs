@@ -17,5 +17,9 @@ public interface IDeliverySchedule
 
     Task RemoveAsync(string id, CancellationToken cancellationToken);
 
+    /// <summary>Removes every waiting delivery for one recipient (<see cref="ScheduledDelivery.RecipientOf"/>); idempotent.</summary>
+    /// <returns>How many were removed.</returns>
+    Task<int> RemoveRecipientAsync(string recipient, CancellationToken cancellationToken);
+
     Task<long> CountAsync(CancellationToken cancellationToken);
 }

@@ -42,7 +42,7 @@ public sealed partial class SurveyLauncher(
                 $"StartSurvey rejected: survey '{surveyId}' was first started with other questions (ids, types or choices); results are counted per survey, so a changed survey needs a new surveyId.")];
         }
 
-        var key = new ConversationKey(address.ChannelId, address.Conversation.Id);
+        var key = new ConversationKey(address.ChannelId, address.Conversation.Id, address.User.Id);
         var expiresAfter = command.ExpiresAfterSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : options.Value.DefaultExpiry;
         var decision = await states.UpdateAsync(
             key,

@@ -19,7 +19,7 @@ public sealed partial class ConversationTurns(
 {
     public async Task<IReadOnlyList<string>> TakeAsync(UserMessage message, CancellationToken cancellationToken)
     {
-        var key = new ConversationKey(message.ChannelId, message.ConversationId);
+        var key = new ConversationKey(message.ChannelId, message.ConversationId, message.UserId);
         var outcome = await states.UpdateAsync(
             key,
             state =>

@@ -23,6 +23,8 @@ public sealed class UserDataErasureTests(RabbitMqSystem system)
         var notified = "n-" + Guid.NewGuid().ToString("N");
         await system.Outside.Bus.Publish(new SendNotification { NotificationId = notified, Recipient = new Recipient("emulator", ada), Text = "Before the erasure" }, ct);
         await Eventually.Within(c => system.Outside.Delivered.WaitForAsync(d => d.NotificationId == notified, c), "the notification to Ada", system.Logs);
+        var tomorrow = "n-" + Guid.NewGuid().ToString("N");
+        await system.Outside.Bus.Publish(new SendNotification { NotificationId = tomorrow, Recipient = new Recipient("emulator", ada), Text = "Tomorrow", NotBefore = DateTimeOffset.UtcNow.AddDays(1) }, ct);
 
         var response = await system.Http.DeleteAsync(new Uri(system.RegistryUrl, $"/users/emulator/{ada}"), ct);
 
@@ -31,8 +33,30 @@ public sealed class UserDataErasureTests(RabbitMqSystem system)
         var erased = await Eventually.Within(c => system.Outside.Erased.WaitForAsync(e => e.RequestId == requestId && e.Service == "ProactiveSuite.Registry", c), "UserDataErased from the Registry", system.Logs);
         Assert.Equal(("emulator", ada), (erased.ChannelId, erased.UserId));
         Assert.Equal([new ErasedUserData("conversationReferences", 1)], erased.Erased);
-        var ledger = await Eventually.Within(c => system.Outside.Erased.WaitForAsync(e => e.RequestId == requestId && e.Service == "ProactiveSuite.Dispatcher", c), "UserDataErased from the Dispatcher", system.Logs);
-        Assert.Equal([new ErasedUserData("deliveries", 1)], ledger.Erased);
+        var dispatcher = await Eventually.Within(c => system.Outside.Erased.WaitForAsync(e => e.RequestId == requestId && e.Service == "ProactiveSuite.Dispatcher", c), "UserDataErased from the Dispatcher", system.Logs);
+        Assert.Equal(["conversationState", "deliveries", "scheduledDeliveries", "surveyResponses"], dispatcher.Erased.Select(e => e.Store).Order(StringComparer.Ordinal));
+        // Nothing outside the Dispatcher shows when the not-before notification reached its schedule, so
+        // the erasure is repeated until it has: erasing is idempotent, and what the erasures removed in all
+        // is what was stored, each record once.
+        var removed = dispatcher.Erased.ToList();
+        await Eventually.Until(
+            async () =>
+            {
+                if (removed.Any(e => e.Store == "scheduledDeliveries" && e.Count > 0))
+                {
+                    return removed;
+                }
+
+                var again = Guid.NewGuid().ToString("N");
+                await system.Outside.Bus.Publish(new EraseUserData(again, "emulator", ada), ct);
+                removed.AddRange((await Eventually.Within(c => system.Outside.Erased.WaitForAsync(e => e.RequestId == again && e.Service == "ProactiveSuite.Dispatcher", c), "UserDataErased again", system.Logs)).Erased);
+                return null;
+            },
+            "the not-before notification erased from the schedule",
+            system.Logs);
+        Assert.Equal(
+            [("conversationState", 0), ("deliveries", 1), ("scheduledDeliveries", 1), ("surveyResponses", 0)],
+            removed.GroupBy(e => e.Store).Select(g => (g.Key, g.Sum(e => e.Count))).Order());
         Assert.Null(await Reference(ada));
         Assert.NotNull(await Reference(bob));
     }

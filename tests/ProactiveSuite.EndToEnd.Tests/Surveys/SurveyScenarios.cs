@@ -265,6 +265,47 @@ public abstract class SurveyScenarios(ISurveyStage stage)
         Assert.Equal(["Thanks, Bob. Which city are you in?"], await bob.SaysAsync("Bob"));
     }
 
+    [Fact]
+    public async Task Erasing_a_user_forgets_their_conversation_state_and_survey_answers_and_only_theirs()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (ada, bob) = (EmulatedUser.New(stage), EmulatedUser.New(stage));
+        var surveyId = NewSurveyId();
+        foreach (var (user, name) in new[] { (ada, "Ada"), (bob, "Bob") })
+        {
+            await user.StartsConversationAsync("hello");
+            Assert.Equal([$"Thanks, {name}. Which city are you in?"], await user.SaysAsync(name));
+            await stage.StartSurveyAsync(Lunch(surveyId, user), ct);
+            await user.ProactiveMessageAsync(t => t.StartsWith("Survey: Lunch", StringComparison.Ordinal), "the survey's first question");
+            Assert.Equal([LunchQuestion2], await user.SaysAsync("2"));
+        }
+
+        await Eventually.Until(() => AnsweredAsync(surveyId, ada, bob), "both first answers in the results", stage.Logs);
+
+        var erasure = await stage.Http.DeleteAsync($"/users/emulator/{ada.Id}", ct);
+
+        Assert.Equal(HttpStatusCode.Accepted, erasure.StatusCode);
+        // One consumer runs a process's erasers in turn, the conversation state's before the survey answers'.
+        var left = await Eventually.Until(
+            async () => await ResultsAsync(surveyId) is { } results && results["responses"]!.AsArray().All(r => r!["userId"]!.GetValue<string>() != ada.Id) ? results : null,
+            "Ada's response gone from the results",
+            stage.Logs);
+        Assert.Equal([bob.Id], left["responses"]!.AsArray().Select(r => r!["userId"]!.GetValue<string>()));
+        Assert.Equal(["You sent 'Paris'.", AskName], await ada.SaysAsync("Paris"));
+        Assert.Equal(["Thank you for answering 'Lunch'.", Back, "Which city are you in, Bob?"], await bob.SaysAsync("More coffee"));
+    }
+
+    private async Task<JsonObject?> ResultsAsync(string surveyId)
+    {
+        var response = await stage.Http.GetAsync($"/surveys/{surveyId}/results", TestContext.Current.CancellationToken);
+        return response.StatusCode == HttpStatusCode.OK ? await response.Content.ReadFromJsonAsync<JsonObject>(TestContext.Current.CancellationToken) : null;
+    }
+
+    private async Task<JsonObject?> AnsweredAsync(string surveyId, params EmulatedUser[] users) =>
+        await ResultsAsync(surveyId) is { } results && users.All(u => results["responses"]!.AsArray().Any(r => r!["userId"]!.GetValue<string>() == u.Id && r["answers"]!.AsArray().Count == 1))
+            ? results
+            : null;
+
     protected static string NewSurveyId() => "survey-" + Guid.NewGuid().ToString("N")[..12];
 
     protected static StartSurvey Lunch(string surveyId, EmulatedUser user) => new()

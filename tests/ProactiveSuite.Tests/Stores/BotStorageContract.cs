@@ -180,6 +180,28 @@ public abstract class BotStorageContract(StoreUnderTest store) : StoreContract(s
     }
 
     [Fact]
+    public async Task Erasing_a_participant_deletes_the_states_of_their_conversations_and_only_those()
+    {
+        var states = new ConversationStateStore(Storage, NullLogger<ConversationStateStore>.Instance);
+        var conversations = Assert.IsAssignableFrom<IConversationStorage>(Storage);
+        var push = (ConversationKey key) => states.UpdateAsync(key, s => new StateChange<bool>(s.Push(new FlowFrame(Guid.NewGuid().ToString("N"), "test", "{}")), true), default);
+        await push(new ConversationKey("Emulator", "emu-ada", "user-ada"));
+        await push(new ConversationKey("emulator", "group", "user-bob"));
+        await push(new ConversationKey("emulator", "group", "user-ada"));
+        await push(new ConversationKey("emulator", "emu-bob", "user-bob"));
+        await push(new ConversationKey("emulator", "emu-ada2", "USER-ADA"));
+
+        Assert.Equal(["emulator|user-ada", "emulator|user-bob"], await states.ParticipantsAsync(new ConversationKey("emulator", "group"), default));
+        Assert.Equal(2, await conversations.DeleteByParticipantAsync(ConversationKey.ParticipantOf("emulator", "user-ada"), default));
+        Assert.Equal(0, await conversations.DeleteByParticipantAsync(ConversationKey.ParticipantOf("emulator", "user-ada"), default));
+
+        Assert.Empty((await states.ReadAsync(new ConversationKey("emulator", "emu-ada"), default)).Frames);
+        Assert.Empty((await states.ReadAsync(new ConversationKey("emulator", "group"), default)).Frames);
+        Assert.Single((await states.ReadAsync(new ConversationKey("emulator", "emu-bob"), default)).Frames);
+        Assert.Single((await states.ReadAsync(new ConversationKey("emulator", "emu-ada2"), default)).Frames);
+    }
+
+    [Fact]
     public async Task The_conversation_state_round_trips_every_part_of_the_stack()
     {
         var states = new ConversationStateStore(Storage, NullLogger<ConversationStateStore>.Instance);

@@ -45,6 +45,23 @@ public abstract class DeliveryScheduleContract(StoreUnderTest store) : StoreCont
     }
 
     [Fact]
+    public async Task Erasing_a_recipient_removes_their_waiting_deliveries_and_only_theirs()
+    {
+        var ada = ScheduledDelivery.RecipientOf("Emulator", "user-ada");
+        await Schedule.AddAsync(Item("ada-1", T0) with { Recipient = ada }, default);
+        await Schedule.AddAsync(Item("ada-2", T0.AddHours(1)) with { Recipient = ada }, default);
+        await Schedule.AddAsync(Item("ADA", T0) with { Recipient = ScheduledDelivery.RecipientOf("emulator", "USER-ADA") }, default);
+        await Schedule.AddAsync(Item("broadcast", T0), default);
+
+        Assert.Equal(2, await Schedule.RemoveRecipientAsync(ScheduledDelivery.RecipientOf("emulator", "user-ada"), default));
+        Assert.Equal(0, await Schedule.RemoveRecipientAsync(ada, default));
+
+        var left = await Schedule.ClaimDueAsync(T0.AddDays(1), 10, Lease, default);
+        Assert.Equal(["ADA", "broadcast"], left.Select(i => i.Id).Order());
+        Assert.Equal("emulator|USER-ADA", left.Single(i => i.Id == "ADA").Recipient);
+    }
+
+    [Fact]
     public async Task A_removed_item_is_gone_and_the_rest_survive_reopening()
     {
         await Schedule.AddAsync(Item("a", T0), default);

@@ -41,6 +41,24 @@ public abstract class SurveyResultsStoreContract(StoreUnderTest store) : StoreCo
     }
 
     [Fact]
+    public async Task Erasing_a_respondent_removes_their_responses_to_every_survey_and_only_theirs()
+    {
+        var ada = new Recipient("emulator", "user-ada");
+        var bob = new Recipient("emulator", "user-bob");
+        await Results.RecordDefinitionAsync(SurveyDefinition.From(SurveyScenario.Lunch(), T0), default);
+        await Results.RecordAsync(ResponseNews.From(new SurveyAnswered("lunch", ada, "emu-ada", "meal", "OK", T0)), default);
+        await Results.RecordAsync(ResponseNews.From(new SurveyAnswered("other", ada, "emu-ada", "q", "yes", T0)), default);
+        await Results.RecordAsync(ResponseNews.From(new SurveyAnswered("lunch", bob, "emu-bob", "meal", "Great", T0)), default);
+
+        Assert.Equal(2, await Results.EraseRespondentAsync("emulator", "user-ada", default));
+        Assert.Equal(0, await Results.EraseRespondentAsync("emulator", "user-ada", default));
+
+        Assert.Equal(["user-bob"], (await Results.ResponsesAsync("lunch", default)).Select(r => r.UserId));
+        Assert.Empty(await Results.ResponsesAsync("other", default));
+        Assert.NotNull(await Results.FindDefinitionAsync("lunch", default));
+    }
+
+    [Fact]
     public async Task Responses_are_merged_per_respondent_and_listed_per_survey()
     {
         var ada = new Recipient("emulator", "user-ada");

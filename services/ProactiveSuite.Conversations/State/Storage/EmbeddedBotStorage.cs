@@ -8,7 +8,7 @@ namespace ProactiveSuite.Conversations.State.Storage;
 /// The SDK's <see cref="IStorage"/> on the embedded LiteDB file, with eTag optimistic concurrency: each item is
 /// its JSON and its eTag, and a conditional write compares and writes under the file's write gate.
 /// </summary>
-internal sealed class EmbeddedBotStorage : IStorage
+internal sealed class EmbeddedBotStorage : IConversationStorage
 {
     private readonly ILiteCollection<BsonDocument> _items;
     private readonly Lock _gate;
@@ -16,6 +16,7 @@ internal sealed class EmbeddedBotStorage : IStorage
     public EmbeddedBotStorage(LiteDatabase database)
     {
         _items = database.GetCollection("botState");
+        _items.EnsureIndex(IConversationStorage.ParticipantsProperty, $"$.{IConversationStorage.ParticipantsProperty}[*]");
         _gate = EmbeddedWriteGate.For(database);
     }
 
@@ -39,8 +40,14 @@ internal sealed class EmbeddedBotStorage : IStorage
         ArgumentNullException.ThrowIfNull(changes);
         foreach (var (key, item) in changes)
         {
-            var (json, expected) = StoreItemJson.ToStored(key, item);
-            var document = new BsonDocument { ["_id"] = key, ["eTag"] = StoreItemJson.NewETag(), ["json"] = json };
+            var (json, expected, participants) = StoreItemJson.ToStored(key, item);
+            var document = new BsonDocument
+            {
+                ["_id"] = key,
+                ["eTag"] = StoreItemJson.NewETag(),
+                ["json"] = json,
+                [IConversationStorage.ParticipantsProperty] = new BsonArray(participants.Select(p => new BsonValue(p))),
+            };
             lock (_gate)
             {
                 var stored = _items.FindById(key)?["eTag"].AsString;
@@ -74,5 +81,22 @@ internal sealed class EmbeddedBotStorage : IStorage
         }
 
         return Task.CompletedTask;
+    }
+
+    public Task<int> DeleteByParticipantAsync(string participant, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(participant);
+        lock (_gate)
+        {
+            // The ids first, then the deletes: LiteDB 5's DeleteMany walks the multikey index while it
+            // deletes from it, and fails ("invalid segment position in index footer").
+            var ids = _items.Query()
+                .Where(BsonExpression.Create($"$.{IConversationStorage.ParticipantsProperty}[*] ANY = @0", new BsonValue(participant)))
+                .Select(BsonExpression.Create("_id"))
+                .ToList()
+                .Select(d => d["_id"])
+                .ToList();
+            return Task.FromResult(ids.Count(_items.Delete));
+        }
     }
 }

@@ -11,10 +11,18 @@ namespace ProactiveSuite.Conversations.State.Storage;
 /// an insert (duplicate key: conflict). Items are kept as their JSON text, exactly as the embedded adapter
 /// keeps them, so both run the same serialisation and the same contract tests.
 /// </summary>
-internal sealed class MongoBotStorage(IMongoDatabase database) : IStorage
+internal sealed class MongoBotStorage : IConversationStorage
 {
     private const int DuplicateKey = 11000;
-    private readonly IMongoCollection<BsonDocument> _items = database.GetCollection<BsonDocument>("botState");
+    private const string Participants = IConversationStorage.ParticipantsProperty;
+    private readonly IMongoCollection<BsonDocument> _items;
+
+    public MongoBotStorage(IMongoDatabase database)
+    {
+        _items = database.GetCollection<BsonDocument>("botState");
+        // A multikey index: erasure finds a user's conversations without a collection scan.
+        _items.Indexes.CreateOne(new CreateIndexModel<BsonDocument>(Builders<BsonDocument>.IndexKeys.Ascending(Participants)));
+    }
 
     public async Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default)
     {
@@ -30,8 +38,8 @@ internal sealed class MongoBotStorage(IMongoDatabase database) : IStorage
         ArgumentNullException.ThrowIfNull(changes);
         foreach (var (key, item) in changes)
         {
-            var (json, expected) = StoreItemJson.ToStored(key, item);
-            var document = new BsonDocument { ["_id"] = key, ["eTag"] = StoreItemJson.NewETag(), ["json"] = json };
+            var (json, expected, participants) = StoreItemJson.ToStored(key, item);
+            var document = new BsonDocument { ["_id"] = key, ["eTag"] = StoreItemJson.NewETag(), ["json"] = json, [Participants] = new BsonArray(participants) };
             var byKey = Builders<BsonDocument>.Filter.Eq("_id", key);
             switch (expected)
             {
@@ -65,5 +73,12 @@ internal sealed class MongoBotStorage(IMongoDatabase database) : IStorage
     {
         ArgumentNullException.ThrowIfNull(keys);
         return _items.DeleteManyAsync(Builders<BsonDocument>.Filter.In("_id", keys), cancellationToken);
+    }
+
+    public async Task<int> DeleteByParticipantAsync(string participant, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(participant);
+        var deleted = await _items.DeleteManyAsync(Builders<BsonDocument>.Filter.AnyEq(Participants, participant), cancellationToken);
+        return (int)deleted.DeletedCount;
     }
 }

@@ -20,8 +20,11 @@ internal static class StoreItemJson
         DateParseHandling = DateParseHandling.DateTimeOffset,
     });
 
-    /// <returns>The item's JSON without its eTag, and the eTag the write is conditional on (null: none).</returns>
-    public static (string Json, string? ETag) ToStored(string key, object? item)
+    /// <returns>
+    /// The item's JSON without its eTag, the eTag the write is conditional on (null: none), and the
+    /// participants it lists (<see cref="IConversationStorage.ParticipantsProperty"/>; empty when none).
+    /// </returns>
+    public static (string Json, string? ETag, string[] Participants) ToStored(string key, object? item)
     {
         if (item is null)
         {
@@ -38,7 +41,10 @@ internal static class StoreItemJson
         var stored = JObject.FromObject(item, Serializer);
         stored.Remove("eTag");
         stored.Remove("ETag");
-        return (stored.ToString(Formatting.None), eTag);
+        var participants = stored.GetValue(IConversationStorage.ParticipantsProperty, StringComparison.OrdinalIgnoreCase) is JArray listed
+            ? listed.OfType<JValue>().Select(v => v.Value).OfType<string>().ToArray()
+            : [];
+        return (stored.ToString(Formatting.None), eTag, participants);
     }
 
     public static JObject FromStored(string json, string eTag)

@@ -16,6 +16,7 @@ internal sealed class EmbeddedDeliverySchedule : IDeliverySchedule
     {
         _scheduled = database.GetCollection("scheduledDeliveries");
         _scheduled.EnsureIndex("dueAt");
+        _scheduled.EnsureIndex("recipient");
     }
 
     public Task AddAsync(ScheduledDelivery delivery, CancellationToken cancellationToken)
@@ -29,6 +30,7 @@ internal sealed class EmbeddedDeliverySchedule : IDeliverySchedule
             ["payload"] = delivery.Payload,
             ["reason"] = delivery.Reason,
             ["traceParent"] = delivery.TraceParent is { } traceParent ? new BsonValue(traceParent) : BsonValue.Null,
+            ["recipient"] = delivery.Recipient is { } recipient ? new BsonValue(recipient) : BsonValue.Null,
         });
         return Task.CompletedTask;
     }
@@ -55,7 +57,8 @@ internal sealed class EmbeddedDeliverySchedule : IDeliverySchedule
                 Enum.Parse<ScheduledKind>(d["kind"].AsString),
                 d["payload"].AsString,
                 d["reason"].AsString,
-                d["traceParent"].IsString ? d["traceParent"].AsString : null)).ToList());
+                d["traceParent"].IsString ? d["traceParent"].AsString : null,
+                d["recipient"].IsString ? d["recipient"].AsString : null)).ToList());
         }
     }
 
@@ -63,6 +66,14 @@ internal sealed class EmbeddedDeliverySchedule : IDeliverySchedule
     {
         _scheduled.Delete(id);
         return Task.CompletedTask;
+    }
+
+    public Task<int> RemoveRecipientAsync(string recipient, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_scheduled.DeleteMany(Query.EQ("recipient", recipient)));
+        }
     }
 
     public Task<long> CountAsync(CancellationToken cancellationToken) => Task.FromResult(_scheduled.LongCount());

@@ -15,15 +15,18 @@ internal sealed class MongoDeliverySchedule : IDeliverySchedule
     public MongoDeliverySchedule(IMongoDatabase database)
     {
         _scheduled = database.GetCollection<ScheduledDocument>("scheduledDeliveries");
-        _indexes = new Lazy<Task>(() => _scheduled.Indexes.CreateOneAsync(new CreateIndexModel<ScheduledDocument>(
-            Builders<ScheduledDocument>.IndexKeys.Ascending(d => d.DueAt).Ascending(d => d.ClaimedUntil))));
+        _indexes = new Lazy<Task>(() => _scheduled.Indexes.CreateManyAsync(
+        [
+            new CreateIndexModel<ScheduledDocument>(Builders<ScheduledDocument>.IndexKeys.Ascending(d => d.DueAt).Ascending(d => d.ClaimedUntil)),
+            new CreateIndexModel<ScheduledDocument>(Builders<ScheduledDocument>.IndexKeys.Ascending(d => d.Recipient)),
+        ]));
     }
 
     public async Task AddAsync(ScheduledDelivery delivery, CancellationToken cancellationToken)
     {
         await _indexes.Value;
         await _scheduled.InsertOneAsync(
-            new ScheduledDocument { Id = delivery.Id, DueAt = delivery.DueAt.UtcDateTime, ClaimedUntil = DateTime.UnixEpoch, Kind = delivery.Kind, Payload = delivery.Payload, Reason = delivery.Reason, TraceParent = delivery.TraceParent },
+            new ScheduledDocument { Id = delivery.Id, DueAt = delivery.DueAt.UtcDateTime, ClaimedUntil = DateTime.UnixEpoch, Kind = delivery.Kind, Payload = delivery.Payload, Reason = delivery.Reason, TraceParent = delivery.TraceParent, Recipient = delivery.Recipient },
             cancellationToken: cancellationToken);
     }
 
@@ -36,7 +39,7 @@ internal sealed class MongoDeliverySchedule : IDeliverySchedule
         var claimed = new List<ScheduledDelivery>();
         while (claimed.Count < max && await _scheduled.FindOneAndUpdateAsync(filter, claim, options, cancellationToken) is { } document)
         {
-            claimed.Add(new ScheduledDelivery(document.Id, new DateTimeOffset(document.DueAt, TimeSpan.Zero), document.Kind, document.Payload, document.Reason, document.TraceParent));
+            claimed.Add(new ScheduledDelivery(document.Id, new DateTimeOffset(document.DueAt, TimeSpan.Zero), document.Kind, document.Payload, document.Reason, document.TraceParent, document.Recipient));
         }
 
         return claimed;
@@ -44,6 +47,12 @@ internal sealed class MongoDeliverySchedule : IDeliverySchedule
 
     public Task RemoveAsync(string id, CancellationToken cancellationToken) =>
         _scheduled.DeleteOneAsync(d => d.Id == id, cancellationToken);
+
+    public async Task<int> RemoveRecipientAsync(string recipient, CancellationToken cancellationToken)
+    {
+        await _indexes.Value;
+        return (int)(await _scheduled.DeleteManyAsync(d => d.Recipient == recipient, cancellationToken)).DeletedCount;
+    }
 
     public Task<long> CountAsync(CancellationToken cancellationToken) =>
         _scheduled.CountDocumentsAsync(Builders<ScheduledDocument>.Filter.Empty, cancellationToken: cancellationToken);
@@ -67,5 +76,7 @@ internal sealed class MongoDeliverySchedule : IDeliverySchedule
         public string Reason { get; set; } = "";
 
         public string? TraceParent { get; set; }
+
+        public string? Recipient { get; set; }
     }
 }

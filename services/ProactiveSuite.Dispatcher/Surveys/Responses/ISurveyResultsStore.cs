@@ -18,6 +18,10 @@ public interface ISurveyResultsStore
     /// </summary>
     Task RecordAsync(ResponseNews news, CancellationToken cancellationToken);
 
+    /// <summary>Deletes every response of one respondent, to any survey; idempotent. Definitions hold no user data and stay.</summary>
+    /// <returns>How many responses were deleted.</returns>
+    Task<int> EraseRespondentAsync(string channelId, string userId, CancellationToken cancellationToken);
+
     /// <summary>Every response to a survey, in key order.</summary>
     Task<IReadOnlyList<SurveyResponse>> ResponsesAsync(string surveyId, CancellationToken cancellationToken);
 }

@@ -29,6 +29,12 @@ public sealed record SurveyResponse(
 
     public static string KeyOf(string surveyId, string channelId, string userId) => $"{surveyId}|{channelId}|{userId}";
 
+    /// <summary>The respondent across surveys, by which the stores find a user's responses to erase them.</summary>
+    [JsonIgnore]
+    public string Respondent => RespondentOf(ChannelId, UserId);
+
+    public static string RespondentOf(string channelId, string userId) => $"{channelId}|{userId}";
+
     /// <summary>
     /// Folds one event's news into the response. Events arrive in any order and more than once, so the
     /// merge is commutative where it matters: answers are set by question, and the status only moves up

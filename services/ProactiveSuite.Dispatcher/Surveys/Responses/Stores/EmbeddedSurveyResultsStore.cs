@@ -21,6 +21,7 @@ internal sealed class EmbeddedSurveyResultsStore : ISurveyResultsStore
         _definitions = database.GetCollection("surveyDefinitions");
         _responses = database.GetCollection("surveyResponses");
         _responses.EnsureIndex("surveyId");
+        _responses.EnsureIndex("respondent");
         _gate = EmbeddedWriteGate.For(database);
     }
 
@@ -51,11 +52,20 @@ internal sealed class EmbeddedSurveyResultsStore : ISurveyResultsStore
             {
                 ["_id"] = merged.Key,
                 ["surveyId"] = merged.SurveyId,
+                ["respondent"] = merged.Respondent,
                 ["json"] = JsonSerializer.Serialize(merged, Json),
             });
         }
 
         return Task.CompletedTask;
+    }
+
+    public Task<int> EraseRespondentAsync(string channelId, string userId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_responses.DeleteMany(Query.EQ("respondent", SurveyResponse.RespondentOf(channelId, userId))));
+        }
     }
 
     public Task<IReadOnlyList<SurveyResponse>> ResponsesAsync(string surveyId, CancellationToken cancellationToken) =>

@@ -24,8 +24,11 @@ internal sealed class MongoSurveyResultsStore : ISurveyResultsStore
     {
         _definitions = database.GetCollection<BsonDocument>("surveyDefinitions");
         _responses = database.GetCollection<BsonDocument>("surveyResponses");
-        _indexes = new Lazy<Task>(() => _responses.Indexes.CreateOneAsync(new CreateIndexModel<BsonDocument>(
-            Builders<BsonDocument>.IndexKeys.Ascending("surveyId"), new CreateIndexOptions { Name = "surveyId" })));
+        _indexes = new Lazy<Task>(() => _responses.Indexes.CreateManyAsync(
+        [
+            new CreateIndexModel<BsonDocument>(Builders<BsonDocument>.IndexKeys.Ascending("surveyId"), new CreateIndexOptions { Name = "surveyId" }),
+            new CreateIndexModel<BsonDocument>(Builders<BsonDocument>.IndexKeys.Ascending("respondent"), new CreateIndexOptions { Name = "respondent" }),
+        ]));
     }
 
     public async Task<SurveyDefinition> RecordDefinitionAsync(SurveyDefinition definition, CancellationToken cancellationToken)
@@ -59,6 +62,7 @@ internal sealed class MongoSurveyResultsStore : ISurveyResultsStore
         {
             ["_id"] = merged.Key,
             ["surveyId"] = merged.SurveyId,
+            ["respondent"] = merged.Respondent,
             ["version"] = Guid.NewGuid().ToString("N"),
             ["json"] = JsonSerializer.Serialize(merged, Json),
         };
@@ -83,6 +87,13 @@ internal sealed class MongoSurveyResultsStore : ISurveyResultsStore
         {
             throw new ETagConflictException(news.Key, version);
         }
+    }
+
+    public async Task<int> EraseRespondentAsync(string channelId, string userId, CancellationToken cancellationToken)
+    {
+        await _indexes.Value;
+        var deleted = await _responses.DeleteManyAsync(Builders<BsonDocument>.Filter.Eq("respondent", SurveyResponse.RespondentOf(channelId, userId)), cancellationToken);
+        return (int)deleted.DeletedCount;
     }
 
     public async Task<IReadOnlyList<SurveyResponse>> ResponsesAsync(string surveyId, CancellationToken cancellationToken)
