@@ -168,12 +168,20 @@ public sealed class NotificationDelivery(
                 case PacingDecision.SendAt slot:
                     if (slot.At > now)
                     {
-                        await Task.Delay(slot.At - now, clock, cancellationToken);
+                        try
+                        {
+                            await Task.Delay(slot.At - now, clock, cancellationToken);
+                        }
+                        catch (OperationCanceledException) when (slot.Reservation is not null)
+                        {
+                            pacer.Release(slot.Reservation);
+                            throw;
+                        }
                     }
 
                     return (null, slot.Reservation);
                 case PacingDecision.NotBefore later when later.At - now <= _options.MaxInlineWait:
-                    await Task.Delay(later.At - now, clock, cancellationToken);
+                    await WaitAsync(later.At - now, later.Sooner, cancellationToken);
                     break;
                 case PacingDecision.NotBefore later:
                     // Pacing is not an attempt: give the attempt back.
@@ -183,9 +191,25 @@ public sealed class NotificationDelivery(
         }
     }
 
+    /// <summary>Waits <paramref name="delay"/>, or less if <paramref name="sooner"/> completes first.</summary>
+    private async Task WaitAsync(TimeSpan delay, Task? sooner, CancellationToken cancellationToken)
+    {
+        if (sooner is null)
+        {
+            await Task.Delay(delay, clock, cancellationToken);
+            return;
+        }
+
+        using var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        await Task.WhenAny(Task.Delay(delay, clock, waiting.Token), sooner);
+        await waiting.CancelAsync();
+        cancellationToken.ThrowIfCancellationRequested();
+    }
+
     /// <summary>Makes a connector call in its slot, and tells the pacer when the channel answered, either way.</summary>
     private async Task<T> AnsweredAsync<T>(PacingReservation? slot, Func<Task<T>> call)
     {
+        var startedAt = clock.GetUtcNow();
         try
         {
             return await call();
@@ -194,7 +218,7 @@ public sealed class NotificationDelivery(
         {
             if (slot is not null)
             {
-                pacer.Sent(slot, clock.GetUtcNow());
+                pacer.Sent(slot, startedAt, clock.GetUtcNow());
             }
         }
     }

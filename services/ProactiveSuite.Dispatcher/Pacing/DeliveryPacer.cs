@@ -5,13 +5,28 @@ namespace ProactiveSuite.Dispatcher.Pacing;
 /// <summary>
 /// Keeps sends within the channel's rate limits before they are made, so that a steady broadcast is
 /// paced rather than punished with 429s. A send first needs room in its conversation's windows; then it
-/// reserves the earliest slot its tenant's windows allow, and waits for it. Once the channel answered,
-/// the send is counted at the time of the answer rather than of the slot: the channel counted it at
-/// some moment in between, so windows measured from the answer can never overlap the channel's,
-/// however long the send travelled.
+/// reserves the earliest slot its tenant's windows allow, and waits for it.
+/// <para>
+/// When the channel counted a send is only known to lie between the moment it left and the moment its
+/// answer came back. So a send in flight counts in every window until it is answered, and a slot is
+/// only ever reserved after answered sends; a send that would depend on one still in flight waits for
+/// its answer instead. An answered send counts at the middle of its round trip: the next send, made one
+/// window later, then reaches the channel a full window after it as long as its own way there takes at
+/// least half as long as the earlier one's did, which holds on any network whose latency does not halve
+/// from one call to the next (<see cref="RateLimitOptions.Margin"/> widens the windows for the rest).
+/// Counting at the answer would never be early but would cost a whole round trip per window; counting
+/// at the slot (an earlier design) costs nothing and drew 429s whenever one call travelled faster than
+/// the one before it.
+/// </para>
 /// </summary>
 public sealed class DeliveryPacer
 {
+    /// <summary>How long a send waits for an answer that would free room before it asks again anyway.</summary>
+    public static readonly TimeSpan AnswerPatience = TimeSpan.FromSeconds(1);
+
+    /// <summary>A reservation neither answered nor released after this long is forgotten (see <see cref="SendLog.Trim"/>).</summary>
+    public static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(2);
+
     private readonly Dictionary<string, SendLog> _conversations = [];
     private readonly Dictionary<string, SendLog> _tenants = [];
     private readonly Dictionary<string, DateTimeOffset> _throttledUntil = [];
@@ -37,9 +52,10 @@ public sealed class DeliveryPacer
     }
 
     /// <summary>
-    /// Asks for a slot. <see cref="PacingDecision.SendAt"/> holds a reservation: wait until then and
-    /// send. <see cref="PacingDecision.NotBefore"/> holds none: the conversation itself is full (or was
-    /// throttled by the channel), so ask again at that time.
+    /// Asks for a slot. <see cref="PacingDecision.SendAt"/> holds a reservation: wait until then, send, and
+    /// report it with <see cref="Sent"/> (or <see cref="Release"/> it). <see cref="PacingDecision.NotBefore"/>
+    /// holds none: ask again at that time, or as soon as its <see cref="PacingDecision.NotBefore.Sooner"/>
+    /// completes (an answer that frees room).
     /// </summary>
     public PacingDecision Reserve(string conversationKey, string tenantKey)
     {
@@ -52,7 +68,12 @@ public sealed class DeliveryPacer
         lock (_gate)
         {
             var conversation = LogOf(_conversations, conversationKey);
-            var conversationReady = Later(conversation.Earliest(now, _perConversation), ThrottledUntil(conversationKey));
+            if (conversation.Earliest(now, _perConversation) is not { } conversationRoom)
+            {
+                return new PacingDecision.NotBefore(now + AnswerPatience, conversation.NextAnswer());
+            }
+
+            var conversationReady = Later(conversationRoom, ThrottledUntil(conversationKey));
             if (conversationReady > now)
             {
                 return new PacingDecision.NotBefore(conversationReady);
@@ -60,28 +81,51 @@ public sealed class DeliveryPacer
 
             var tenant = LogOf(_tenants, tenantKey);
             // A tenant's log only needs its own (short) windows: trimmed here it stays small under any load.
-            tenant.Trim(now - _tenantHorizon);
-            var slot = Later(tenant.Earliest(now, _perTenant), ThrottledUntil(tenantKey));
-            conversation.Add(slot);
-            tenant.Add(slot);
+            tenant.Trim(now - _tenantHorizon, now - AbandonedAfter);
+            if (tenant.Earliest(now, _perTenant) is not { } tenantRoom)
+            {
+                return new PacingDecision.NotBefore(now + AnswerPatience, tenant.NextAnswer());
+            }
+
+            var slot = Later(tenantRoom, ThrottledUntil(tenantKey));
+            conversation.Reserve(slot);
+            tenant.Reserve(slot);
             SweepNow(now);
             return new PacingDecision.SendAt(slot, new PacingReservation(conversationKey, tenantKey, slot));
         }
     }
 
-    /// <summary>The send of <paramref name="reservation"/> was answered (either way) at <paramref name="answeredAt"/>.</summary>
-    public void Sent(PacingReservation reservation, DateTimeOffset answeredAt)
+    /// <summary>The send of <paramref name="reservation"/> left at <paramref name="startedAt"/> and was answered (either way) at <paramref name="answeredAt"/>.</summary>
+    public void Sent(PacingReservation reservation, DateTimeOffset startedAt, DateTimeOffset answeredAt)
+    {
+        var countedAt = startedAt + ((answeredAt - startedAt) / 2);
+        lock (_gate)
+        {
+            if (_conversations.TryGetValue(reservation.ConversationKey, out var conversation))
+            {
+                conversation.Answer(reservation.Slot, countedAt);
+            }
+
+            if (_tenants.TryGetValue(reservation.TenantKey, out var tenant))
+            {
+                tenant.Answer(reservation.Slot, countedAt);
+            }
+        }
+    }
+
+    /// <summary>The send of <paramref name="reservation"/> was not made after all (its wait was cancelled).</summary>
+    public void Release(PacingReservation reservation)
     {
         lock (_gate)
         {
             if (_conversations.TryGetValue(reservation.ConversationKey, out var conversation))
             {
-                conversation.Move(reservation.Slot, answeredAt);
+                conversation.Release(reservation.Slot);
             }
 
             if (_tenants.TryGetValue(reservation.TenantKey, out var tenant))
             {
-                tenant.Move(reservation.Slot, answeredAt);
+                tenant.Release(reservation.Slot);
             }
         }
     }
@@ -124,7 +168,7 @@ public sealed class DeliveryPacer
         {
             foreach (var (key, log) in logs.ToList())
             {
-                log.Trim(horizon);
+                log.Trim(horizon, now - AbandonedAfter);
                 if (log.IsEmpty)
                 {
                     logs.Remove(key);
@@ -157,8 +201,8 @@ public abstract record PacingDecision
     /// <summary>A slot is reserved at <see cref="At"/>: send then, and report <see cref="Reservation"/> as sent (null when pacing is off).</summary>
     public sealed record SendAt(DateTimeOffset At, PacingReservation? Reservation) : PacingDecision;
 
-    /// <summary>No slot now; ask again at <see cref="At"/>.</summary>
-    public sealed record NotBefore(DateTimeOffset At) : PacingDecision;
+    /// <summary>No slot now; ask again at <see cref="At"/>, or when <see cref="Sooner"/> (if any) completes first.</summary>
+    public sealed record NotBefore(DateTimeOffset At, Task? Sooner = null) : PacingDecision;
 }
 
 /// <summary>A slot a send holds, to be reported when the send was answered.</summary>

@@ -13,10 +13,11 @@ public class DeliveryPacerTests
         var clock = new ManualClock(T0);
         var pacer = Pacer(clock);
 
-        var slots = Enumerable.Range(0, 7).Select(_ => Assert.IsType<PacingDecision.SendAt>(pacer.Reserve("conv-1", "tenant-a")).At).ToList();
+        var slots = Enumerable.Range(0, 7).Select(_ => Reserved(pacer.Reserve("conv-1", "tenant-a"))).ToList();
+        AnswerAll(pacer, slots, startedAt: T0, answeredAt: T0);
         var eighth = pacer.Reserve("conv-1", "tenant-a");
 
-        Assert.All(slots, at => Assert.Equal(T0, at));
+        Assert.All(slots, slot => Assert.Equal(T0, slot.At));
         Assert.Equal(T0.AddSeconds(1), Assert.IsType<PacingDecision.NotBefore>(eighth).At);
     }
 
@@ -25,29 +26,81 @@ public class DeliveryPacerTests
     {
         var clock = new ManualClock(T0);
         var pacer = Pacer(clock);
-        for (var i = 0; i < 7; i++)
-        {
-            pacer.Reserve("conv-1", "tenant-a");
-        }
+        AnswerAll(pacer, Enumerable.Range(0, 7).Select(_ => Reserved(pacer.Reserve("conv-1", "tenant-a"))), T0, T0);
 
         clock.Advance(TimeSpan.FromSeconds(1));
-        Assert.IsType<PacingDecision.SendAt>(pacer.Reserve("conv-1", "tenant-a"));
+        AnswerAll(pacer, [Reserved(pacer.Reserve("conv-1", "tenant-a"))], clock.GetUtcNow(), clock.GetUtcNow());
         var ninth = Assert.IsType<PacingDecision.NotBefore>(pacer.Reserve("conv-1", "tenant-a"));
 
         Assert.Equal(T0.AddSeconds(2), ninth.At);
     }
 
     [Fact]
-    public void A_tenant_over_its_rate_gets_later_slots_one_per_window_share_instead_of_a_refusal()
+    public void Sends_in_flight_fill_the_window_until_answered_and_each_answer_lets_one_waiting_send_reserve_a_window_after_it()
     {
         var clock = new ManualClock(T0);
         var pacer = Pacer(clock, perTenant: 50);
 
-        var slots = Enumerable.Range(0, 120).Select(i => Assert.IsType<PacingDecision.SendAt>(pacer.Reserve($"conv-{i}", "tenant-a")).At).ToList();
+        var first = Enumerable.Range(0, 50).Select(i => Reserved(pacer.Reserve($"conv-{i}", "tenant-a"))).ToList();
+        var waiting = Assert.IsType<PacingDecision.NotBefore>(pacer.Reserve("conv-50", "tenant-a"));
+        var alsoWaiting = Assert.IsType<PacingDecision.NotBefore>(pacer.Reserve("conv-51", "tenant-a"));
 
-        Assert.Equal(50, slots.Count(at => at == T0));
-        Assert.Equal(50, slots.Count(at => at == T0.AddSeconds(1)));
-        Assert.Equal(20, slots.Count(at => at == T0.AddSeconds(2)));
+        Assert.All(first, slot => Assert.Equal(T0, slot.At));
+        Assert.Equal(T0 + DeliveryPacer.AnswerPatience, waiting.At);
+        Assert.False(waiting.Sooner!.IsCompleted);
+
+        clock.Advance(TimeSpan.FromMilliseconds(100));
+        pacer.Sent(first[0].Reservation!, T0, clock.GetUtcNow());
+
+        Assert.True(waiting.Sooner.IsCompleted);
+        Assert.False(alsoWaiting.Sooner!.IsCompleted);
+        // Counted at the middle of its round trip: the channel saw it between T0 and T0+100 ms.
+        Assert.Equal(T0.AddMilliseconds(1050), Reserved(pacer.Reserve("conv-50", "tenant-a")).At);
+        Assert.IsType<PacingDecision.NotBefore>(pacer.Reserve("conv-51", "tenant-a"));
+    }
+
+    [Fact]
+    public void Calls_that_travel_faster_than_the_ones_before_them_still_reach_the_channel_within_its_limit()
+    {
+        // The channel emulator's shape: a call is counted when it arrives and answered at once. Arrival takes
+        // 50 to 80 ms, in an order that makes a later call often faster than the one a window before it
+        // (which counting sends at their slot let through as 429s); never less than half as long.
+        var clock = new ManualClock(T0);
+        var pacer = Pacer(clock, perTenant: 5);
+        var arrivals = new List<DateTimeOffset>();
+        var planned = new List<PacingDecision.SendAt>();
+        var inFlight = new List<(PacingReservation Reservation, DateTimeOffset Start, TimeSpan Travel)>();
+        var recipients = 0;
+
+        for (var step = 0; step < 20_000 && arrivals.Count < 40; step++)
+        {
+            var now = clock.GetUtcNow();
+            foreach (var call in inFlight.Where(c => c.Start + c.Travel <= now).ToList())
+            {
+                arrivals.Add(call.Start + call.Travel);
+                pacer.Sent(call.Reservation, call.Start, call.Start + call.Travel);
+                inFlight.Remove(call);
+            }
+
+            foreach (var slot in planned.Where(p => p.At <= now).ToList())
+            {
+                var travel = TimeSpan.FromMilliseconds(80 - (arrivals.Count + inFlight.Count) * 7 % 31);
+                inFlight.Add((slot.Reservation!, now, travel));
+                planned.Remove(slot);
+            }
+
+            // Twelve deliveries at a time, as a Dispatcher's concurrency allows: a waiting one asks again every millisecond.
+            while (recipients < 40 && planned.Count + inFlight.Count < 12 && pacer.Reserve($"conv-{recipients}", "tenant-a") is PacingDecision.SendAt slot)
+            {
+                planned.Add(slot);
+                recipients++;
+            }
+
+            clock.Advance(TimeSpan.FromMilliseconds(1));
+        }
+
+        Assert.Equal(40, arrivals.Count);
+        Assert.All(arrivals, arrival => Assert.True(arrivals.Count(a => a > arrival - TimeSpan.FromSeconds(1) && a <= arrival) <= 5, $"more than 5 arrivals in the second up to {arrival:O}"));
     }
 
     [Fact]
@@ -58,8 +111,8 @@ public class DeliveryPacerTests
         pacer.Reserve("a-1", "tenant-a");
         pacer.Reserve("a-2", "tenant-a");
 
-        Assert.Equal(T0, Assert.IsType<PacingDecision.SendAt>(pacer.Reserve("b-1", "tenant-b")).At);
-        Assert.Equal(T0.AddSeconds(1), Assert.IsType<PacingDecision.SendAt>(pacer.Reserve("a-3", "tenant-a")).At);
+        Assert.Equal(T0, Reserved(pacer.Reserve("b-1", "tenant-b")).At);
+        Assert.IsType<PacingDecision.NotBefore>(pacer.Reserve("a-3", "tenant-a"));
     }
 
     [Fact]
@@ -68,9 +121,36 @@ public class DeliveryPacerTests
         var clock = new ManualClock(T0);
         var pacer = Pacer(clock, perTenant: 50, replicas: 2);
 
-        var now = Enumerable.Range(0, 60).Count(i => Assert.IsType<PacingDecision.SendAt>(pacer.Reserve($"conv-{i}", "tenant-a")).At == T0);
+        var now = Enumerable.Range(0, 60).Count(i => pacer.Reserve($"conv-{i}", "tenant-a") is PacingDecision.SendAt slot && slot.At == T0);
 
         Assert.Equal(25, now);
+    }
+
+    [Fact]
+    public void A_released_reservation_frees_its_room_and_wakes_a_waiting_send()
+    {
+        var clock = new ManualClock(T0);
+        var pacer = Pacer(clock, perTenant: 1);
+        var held = Reserved(pacer.Reserve("conv-1", "tenant-a"));
+        var waiting = Assert.IsType<PacingDecision.NotBefore>(pacer.Reserve("conv-2", "tenant-a"));
+
+        pacer.Release(held.Reservation!);
+
+        Assert.True(waiting.Sooner!.IsCompleted);
+        Assert.Equal(T0, Reserved(pacer.Reserve("conv-2", "tenant-a")).At);
+    }
+
+    [Fact]
+    public void A_reservation_never_answered_nor_released_is_forgotten_in_the_end()
+    {
+        var clock = new ManualClock(T0);
+        var pacer = Pacer(clock, perTenant: 1);
+        Reserved(pacer.Reserve("conv-1", "tenant-a"));
+        Assert.IsType<PacingDecision.NotBefore>(pacer.Reserve("conv-2", "tenant-a"));
+
+        clock.Advance(DeliveryPacer.AbandonedAfter + TimeSpan.FromSeconds(1));
+
+        Assert.Equal(clock.GetUtcNow(), Reserved(pacer.Reserve("conv-2", "tenant-a")).At);
     }
 
     [Fact]
@@ -81,7 +161,7 @@ public class DeliveryPacerTests
         pacer.Throttled("conv-1", T0.AddSeconds(30));
 
         Assert.Equal(T0.AddSeconds(30), Assert.IsType<PacingDecision.NotBefore>(pacer.Reserve("conv-1", "tenant-a")).At);
-        Assert.Equal(T0, Assert.IsType<PacingDecision.SendAt>(pacer.Reserve("conv-2", "tenant-a")).At);
+        Assert.Equal(T0, Reserved(pacer.Reserve("conv-2", "tenant-a")).At);
     }
 
     [Fact]
@@ -90,23 +170,20 @@ public class DeliveryPacerTests
         var clock = new ManualClock(T0);
         var pacer = new DeliveryPacer(Options.Create(new RateLimitOptions { Enabled = false }), clock);
 
-        Assert.All(Enumerable.Range(0, 100), _ => Assert.Equal(T0, Assert.IsType<PacingDecision.SendAt>(pacer.Reserve("conv-1", "t")).At));
+        Assert.All(Enumerable.Range(0, 100), _ => Assert.Equal(T0, Reserved(pacer.Reserve("conv-1", "t")).At));
     }
 
     [Fact]
-    public void A_send_counts_from_when_the_channel_answered_so_slow_travel_cannot_overlap_the_channels_window()
+    public void A_send_counts_at_the_middle_of_its_round_trip()
     {
         var clock = new ManualClock(T0);
         var pacer = Pacer(clock);
-        var slots = Enumerable.Range(0, 7).Select(_ => Assert.IsType<PacingDecision.SendAt>(pacer.Reserve("conv-1", "tenant-a"))).ToList();
+        var slots = Enumerable.Range(0, 7).Select(_ => Reserved(pacer.Reserve("conv-1", "tenant-a"))).ToList();
 
         clock.Advance(TimeSpan.FromMilliseconds(300));
-        foreach (var slot in slots)
-        {
-            pacer.Sent(slot.Reservation!, clock.GetUtcNow());
-        }
+        AnswerAll(pacer, slots, T0, clock.GetUtcNow());
 
-        Assert.Equal(T0.AddMilliseconds(1300), Assert.IsType<PacingDecision.NotBefore>(pacer.Reserve("conv-1", "tenant-a")).At);
+        Assert.Equal(T0.AddMilliseconds(1150), Assert.IsType<PacingDecision.NotBefore>(pacer.Reserve("conv-1", "tenant-a")).At);
     }
 
     [Fact]
@@ -114,12 +191,19 @@ public class DeliveryPacerTests
     {
         var clock = new ManualClock(T0);
         var pacer = new DeliveryPacer(Options.Create(new RateLimitOptions { Margin = TimeSpan.FromMilliseconds(100) }), clock);
-        for (var i = 0; i < 7; i++)
-        {
-            pacer.Reserve("conv-1", "tenant-a");
-        }
+        AnswerAll(pacer, Enumerable.Range(0, 7).Select(_ => Reserved(pacer.Reserve("conv-1", "tenant-a"))), T0, T0);
 
         Assert.Equal(T0.AddMilliseconds(1100), Assert.IsType<PacingDecision.NotBefore>(pacer.Reserve("conv-1", "tenant-a")).At);
+    }
+
+    private static PacingDecision.SendAt Reserved(PacingDecision decision) => Assert.IsType<PacingDecision.SendAt>(decision);
+
+    private static void AnswerAll(DeliveryPacer pacer, IEnumerable<PacingDecision.SendAt> slots, DateTimeOffset startedAt, DateTimeOffset answeredAt)
+    {
+        foreach (var slot in slots)
+        {
+            pacer.Sent(slot.Reservation!, startedAt, answeredAt);
+        }
     }
 
     private static DeliveryPacer Pacer(ManualClock clock, int perTenant = 1000, int replicas = 1) =>
