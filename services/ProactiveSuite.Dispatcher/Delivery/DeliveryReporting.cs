@@ -72,8 +72,12 @@ public sealed partial class DeliveryReporting(INotificationProgressStore progres
             return;
         }
 
-        await progress.SettleAsync(notificationId, settlement, reasonCode, context.CancellationToken);
-        await FinishIfCompleteAsync(context, notificationId, context.CancellationToken);
+        // Only a settle that left everyone settled can finish it (or the fan-out, once it knows the total):
+        // the others skip the finish check, a store round trip per delivery.
+        if (await progress.SettleAsync(notificationId, settlement, reasonCode, context.CancellationToken) is { IsComplete: true, FinishedAt: null })
+        {
+            await FinishIfCompleteAsync(context, notificationId, context.CancellationToken);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Notification {NotificationId} delivered into conversation {ConversationId}")]

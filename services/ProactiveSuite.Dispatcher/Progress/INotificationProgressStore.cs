@@ -15,7 +15,8 @@ public interface INotificationProgressStore
     /// <summary>Sets the total once the fan-out knows it; a cancelled fan-out also counts what it never sent.</summary>
     Task SetTotalAsync(string notificationId, int total, int cancelledUnsent, CancellationToken cancellationToken);
 
-    Task SettleAsync(string notificationId, Settlement settlement, string? failureReasonCode, CancellationToken cancellationToken);
+    /// <summary>Counts one recipient settled; returns the progress as this settle left it (null: no such notification).</summary>
+    Task<NotificationProgress?> SettleAsync(string notificationId, Settlement settlement, string? failureReasonCode, CancellationToken cancellationToken);
 
     Task RecordThrottledAsync(string notificationId, CancellationToken cancellationToken);
 

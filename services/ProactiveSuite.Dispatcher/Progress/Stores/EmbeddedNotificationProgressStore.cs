@@ -32,7 +32,7 @@ internal sealed class EmbeddedNotificationProgressStore(LiteDatabase database) :
     public Task SetTotalAsync(string notificationId, int total, int cancelledUnsent, CancellationToken cancellationToken) =>
         Update(notificationId, p => p with { Total = total, Cancelled = p.Cancelled + cancelledUnsent });
 
-    public Task SettleAsync(string notificationId, Settlement settlement, string? failureReasonCode, CancellationToken cancellationToken) =>
+    public Task<NotificationProgress?> SettleAsync(string notificationId, Settlement settlement, string? failureReasonCode, CancellationToken cancellationToken) =>
         Update(notificationId, p => settlement switch
         {
             Settlement.Delivered => p with { Delivered = p.Delivered + 1 },
@@ -78,17 +78,19 @@ internal sealed class EmbeddedNotificationProgressStore(LiteDatabase database) :
     public Task<NotificationProgress?> FindAsync(string notificationId, CancellationToken cancellationToken) =>
         Task.FromResult(Find(notificationId));
 
-    private Task Update(string notificationId, Func<NotificationProgress, NotificationProgress> change)
+    private Task<NotificationProgress?> Update(string notificationId, Func<NotificationProgress, NotificationProgress> change)
     {
         lock (_gate)
         {
-            if (Find(notificationId) is { } progress)
+            if (Find(notificationId) is not { } progress)
             {
-                Write(change(progress));
+                return Task.FromResult<NotificationProgress?>(null);
             }
-        }
 
-        return Task.CompletedTask;
+            var changed = change(progress);
+            Write(changed);
+            return Task.FromResult<NotificationProgress?>(changed);
+        }
     }
 
     private NotificationProgress? Find(string notificationId) =>

@@ -40,15 +40,20 @@ internal sealed class MongoNotificationProgressStore(IMongoDatabase database) : 
     public Task SetTotalAsync(string notificationId, int total, int cancelledUnsent, CancellationToken cancellationToken) =>
         Update(notificationId, Builders<ProgressDocument>.Update.Set(d => d.Total, total).Inc(d => d.Cancelled, cancelledUnsent), cancellationToken);
 
-    public Task SettleAsync(string notificationId, Settlement settlement, string? failureReasonCode, CancellationToken cancellationToken)
+    public async Task<NotificationProgress?> SettleAsync(string notificationId, Settlement settlement, string? failureReasonCode, CancellationToken cancellationToken)
     {
         var update = Builders<ProgressDocument>.Update;
-        return Update(notificationId, settlement switch
-        {
-            Settlement.Delivered => update.Inc(d => d.Delivered, 1),
-            Settlement.Cancelled => update.Inc(d => d.Cancelled, 1),
-            _ => update.Inc(d => d.Failed, 1).Inc($"failedByReason.{failureReasonCode ?? "Unknown"}", 1),
-        }, cancellationToken);
+        var settled = await _progress.FindOneAndUpdateAsync<ProgressDocument>(
+            d => d.Id == notificationId,
+            settlement switch
+            {
+                Settlement.Delivered => update.Inc(d => d.Delivered, 1),
+                Settlement.Cancelled => update.Inc(d => d.Cancelled, 1),
+                _ => update.Inc(d => d.Failed, 1).Inc($"failedByReason.{failureReasonCode ?? "Unknown"}", 1),
+            },
+            new FindOneAndUpdateOptions<ProgressDocument> { ReturnDocument = ReturnDocument.After },
+            cancellationToken);
+        return settled?.ToProgress();
     }
 
     public Task RecordThrottledAsync(string notificationId, CancellationToken cancellationToken) =>

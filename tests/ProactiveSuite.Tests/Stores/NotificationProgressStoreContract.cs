@@ -1,0 +1,74 @@
+using ProactiveSuite.Dispatcher.Progress;
+using ProactiveSuite.Dispatcher.Progress.Stores;
+
+namespace ProactiveSuite.Tests.Stores;
+
+public sealed class NotificationProgressOnEmbeddedStore() : NotificationProgressStoreContract(new EmbeddedStoreUnderTest());
+
+public sealed class NotificationProgressOnMongoDb() : NotificationProgressStoreContract(new MongoStoreUnderTest());
+
+/// <summary>What every <see cref="INotificationProgressStore"/> adapter must do: count each settle once, however many race, and let exactly one caller finish.</summary>
+public abstract class NotificationProgressStoreContract(StoreUnderTest store) : StoreContract(store)
+{
+    private static readonly DateTimeOffset T0 = new(2026, 11, 24, 10, 0, 0, TimeSpan.Zero);
+
+    private INotificationProgressStore Progress { get; set; } = null!;
+
+    public override async ValueTask InitializeAsync()
+    {
+        await base.InitializeAsync();
+        Progress = Store.Open<INotificationProgressStore, EmbeddedNotificationProgressStore, MongoNotificationProgressStore>();
+    }
+
+    [Fact]
+    public async Task A_second_start_keeps_the_first()
+    {
+        await Progress.StartAsync("n", total: 3, T0, default);
+
+        var again = await Progress.StartAsync("n", total: 99, T0.AddHours(1), default);
+
+        Assert.Equal((3, T0), (again.Total, again.StartedAt));
+    }
+
+    [Fact]
+    public async Task Each_settle_returns_the_counts_it_left_by_outcome_and_reason()
+    {
+        await Progress.StartAsync("n", total: 4, T0, default);
+
+        await Progress.SettleAsync("n", Settlement.Delivered, null, default);
+        await Progress.SettleAsync("n", Settlement.Failed, "NoReference", default);
+        await Progress.SettleAsync("n", Settlement.Failed, "NoReference", default);
+        var last = await Progress.SettleAsync("n", Settlement.Cancelled, null, default);
+
+        Assert.Equal((1, 2, 1, 4, true), (last!.Delivered, last.Failed, last.Cancelled, last.Settled, last.IsComplete));
+        Assert.Equal(new Dictionary<string, int> { ["NoReference"] = 2 }, last.FailedByReason);
+        Assert.Null(await Progress.SettleAsync("unknown", Settlement.Delivered, null, default));
+    }
+
+    [Fact]
+    public async Task Racing_settles_are_each_counted_once_and_exactly_one_settle_sees_everyone_settled()
+    {
+        const int recipients = 40;
+        await Progress.StartAsync("n", total: recipients, T0, default);
+
+        var seen = await Task.WhenAll(Enumerable.Range(0, recipients).Select(_ => Task.Run(() => Progress.SettleAsync("n", Settlement.Delivered, null, default))));
+
+        Assert.Equal(Enumerable.Range(1, recipients), seen.Select(p => p!.Delivered).Order());
+        Assert.Single(seen, p => p!.IsComplete);
+        Assert.Equal(recipients, (await Progress.FindAsync("n", default))!.Delivered);
+    }
+
+    [Fact]
+    public async Task Only_a_complete_notification_finishes_and_only_once()
+    {
+        await Progress.StartAsync("n", total: null, T0, default);
+        await Progress.SettleAsync("n", Settlement.Delivered, null, default);
+        Assert.False(await Progress.TryFinishAsync("n", T0, default));
+
+        await Progress.SetTotalAsync("n", 1, cancelledUnsent: 0, default);
+        var finishes = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => Progress.TryFinishAsync("n", T0.AddMinutes(1), default))));
+
+        Assert.Single(finishes, finished => finished);
+        Assert.Equal(T0.AddMinutes(1), (await Progress.FindAsync("n", default))!.FinishedAt);
+    }
+}
