@@ -34,7 +34,7 @@ internal sealed class PlaygroundBrowser
         var node = FindOnPath("node");
         if (node is null)
         {
-            Assert.Fail("node is not on PATH, so the playground cannot be tested: install Node.js 20 or later (apt-get install -y nodejs npm).");
+            Assert.Fail("node is not on PATH, so the playground cannot be tested: install Node.js 20 or later.");
         }
 
         if (!Directory.Exists(Path.Combine(PackageDirectory, "node_modules", "playwright-core")))
