@@ -1,5 +1,5 @@
 // The playground story in a real headless Chromium (Debian's chromium, driven by playwright-core):
-// a user chats with the bot, an operator sends a notification and starts a survey from the page,
+// users chat with the bot, an operator sends notifications (to one user, then two) and starts a survey from the page,
 // and the user answers it in the chat until the bot hands the conversation back.
 //
 //   node playground.spec.mjs <baseUrl> [screenshotPath]
@@ -86,6 +86,30 @@ try {
     await page.getByTestId('send-notification').click();
     await arrives('proactive', 'Your report is ready');
     await page.locator('[data-testid="notification-status"][data-state="delivered"]').waitFor();
+  });
+
+  await step('a notification to Ada and Grace reaches both, and its status counts two delivered', async () => {
+    await page.getByTestId('recipient-grace').check();
+    await page.getByTestId('notification-text').fill('Lunch is served');
+    await page.getByTestId('send-notification').click();
+    const status = page.locator('[data-testid="notification-status"][data-state="delivered"]', { hasText: 'Lunch is served' });
+    await status.waitFor();
+    const detail = await status.getByTestId('detail').textContent();
+    if (!detail.includes('delivered 2')) throw new Error(`the status does not count two deliveries: ${detail}`);
+    await arrives('proactive', 'Lunch is served');
+    await page.getByTestId('user-picker').selectOption('grace');
+    await arrives('proactive', 'Lunch is served');
+    await page.getByTestId('user-picker').selectOption('ada');
+    await page.getByTestId('recipient-grace').uncheck();
+  });
+
+  await step('a survey the Dispatcher refuses shows its reason, and starts nothing', async () => {
+    const choices = page.getByTestId('question-choices').first();
+    await choices.fill('');
+    await page.getByTestId('start-survey').click();
+    await page.getByTestId('operator-error').filter({ hasText: "question 'q1' is a choice question with no choices" }).waitFor();
+    if (await page.getByTestId('survey-status').count() !== 0) throw new Error('a refused survey got a status card');
+    await choices.fill('Great, OK, Bad');
   });
 
   await step('a survey from the operator panel interrupts the chat', async () => {
