@@ -8,7 +8,12 @@ async function call(method, path, { body, headers = {} } = {}) {
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
-  const json = text ? JSON.parse(text) : null;
+  let json = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    // not JSON (a proxy's error page, say): the text itself is the reason below
+  }
   if (!response.ok && response.status !== 404) {
     const reason = json?.detail ?? json?.title ?? json?.error?.message ?? text;
     throw new Error(`${method} ${path}: ${response.status} ${reason}`);
