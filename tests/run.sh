@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The one test command, on a developer machine or a fresh CI clone (Debian/Ubuntu):
 #   1. installs what the tests need and is missing: rabbitmq-server (the tests start private nodes of their own;
-#      not needed when RABBITMQ_URI names a broker) and docker-compose (to validate docker-compose.yml);
+#      not needed when RABBITMQ_URI names a broker), docker-compose (to validate docker-compose.yml), and for the
+#      playground's browser test chromium and tests/playground's node_modules (npm ci);
 #   2. builds the solution (warnings are errors);
 #   3. runs every test project (Microsoft.Testing.Platform), extra arguments go to `dotnet test`;
 #   4. prints what did not run and a last line "tests: N passed, N failed, N skipped".
@@ -59,6 +60,22 @@ fi
 if ! command -v docker-compose >/dev/null 2>&1; then
   step "installing docker-compose (to validate docker-compose.yml)"
   apt_install docker-compose
+fi
+
+# The playground's browser test: Debian's Chromium, driven by playwright-core from tests/playground (npm ci).
+if [ ! -x /usr/bin/chromium ]; then
+  step "installing chromium (the playground's browser test drives it headless)"
+  apt_install chromium
+fi
+
+if [ ! -d tests/playground/node_modules/playwright-core ]; then
+  if command -v npm >/dev/null 2>&1; then
+    step "npm ci in tests/playground (playwright-core, as pinned in its package-lock.json)"
+    (cd tests/playground && npm ci --no-audit --no-fund)
+  else
+    # Not from apt: Debian 12's nodejs is 18, and playwright-core needs 20 or later. The browser test will fail saying so.
+    echo "run.sh: npm is missing; install Node.js 20 or later to run the playground's browser test." >&2
+  fi
 fi
 
 if [ -f docker-compose.yml ]; then

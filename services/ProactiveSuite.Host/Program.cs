@@ -1,6 +1,7 @@
 using ProactiveSuite.ChannelEmulator;
 using ProactiveSuite.Dispatcher;
 using ProactiveSuite.Gateway;
+using ProactiveSuite.Host.Playground;
 using ProactiveSuite.Registry;
 using ProactiveSuite.ServiceDefaults;
 using ProactiveSuite.ServiceDefaults.Messaging;
@@ -19,4 +20,5 @@ app.MapGateway();
 app.MapRegistry();
 app.MapDispatcher();
 app.MapChannelEmulator();
+app.MapPlayground();
 app.Run();

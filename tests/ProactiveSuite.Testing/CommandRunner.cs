@@ -4,7 +4,7 @@ using System.Text;
 namespace ProactiveSuite.Testing;
 
 /// <summary>Runs a short-lived command to completion and collects its output.</summary>
-internal static class CommandRunner
+public static class CommandRunner
 {
     public sealed record Result(int ExitCode, string Output, bool TimedOut);
 

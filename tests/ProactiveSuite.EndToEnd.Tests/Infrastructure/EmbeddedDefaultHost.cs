@@ -11,6 +11,9 @@ public sealed class EmbeddedDefaultHost : IAsyncLifetime
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "psuite-host-" + Guid.NewGuid().ToString("N"));
     private ServiceProcess? _process;
 
+    /// <summary>Environment variables over the host's appsettings.json; none for the host as the README runs it.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
     /// <summary>The operator API key of the host's appsettings.json, as the README's curl commands send it.</summary>
     public const string LocalOperatorKey = "local-dev-operator-key";
 
@@ -30,6 +33,11 @@ public sealed class EmbeddedDefaultHost : IAsyncLifetime
             ["Dispatcher__Channels__emulator__ServiceUrl"] = Url.ToString(),
             ["ServiceUrls__LocalOrigins__0"] = Url.ToString(),
         };
+        foreach (var (key, value) in Settings)
+        {
+            environment[key] = value;
+        }
+
         _process = await ServiceProcess.StartAsync("host", RepositoryPaths.ServiceDll("ProactiveSuite.Host"), environment, new Uri(Url, "/health"), TestContext.Current.CancellationToken);
         Http = new HttpClient { BaseAddress = Url };
         Http.DefaultRequestHeaders.Add("X-Api-Key", LocalOperatorKey);

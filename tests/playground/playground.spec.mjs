@@ -1,0 +1,158 @@
+// The playground story in a real headless Chromium (Debian's chromium, driven by playwright-core):
+// users chat with the bot, an operator sends notifications (to one user, then two) and starts a survey from the page,
+// and the user answers it in the chat until the bot hands the conversation back.
+//
+//   node playground.spec.mjs <baseUrl> [screenshotPath]
+//
+// Prints one "ok - ..." line per step and "playground: passed" at the end; exits 1 with the reason
+// (and a screenshot next to the requested one) when a step fails.
+import { mkdtemp, mkdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const CHROMIUM = '/usr/bin/chromium';
+const STEP_TIMEOUT_MS = 20_000;
+const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const [baseUrl, screenshot = path.join(repositoryRoot, 'artifacts', 'playground.png')] = process.argv.slice(2);
+if (!baseUrl) {
+  console.error('usage: node playground.spec.mjs <baseUrl> [screenshotPath]');
+  process.exit(2);
+}
+
+// Without the background-networking switches Chromium keeps calling Google's services, which fail on a closed network.
+const args = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+const userDataDir = await mkdtemp(path.join(tmpdir(), 'psuite-chromium-'));
+const context = await chromium.launchPersistentContext(userDataDir, {
+  executablePath: CHROMIUM, headless: true, args, viewport: { width: 1400, height: 900 },
+});
+const page = context.pages()[0] ?? await context.newPage();
+page.setDefaultTimeout(STEP_TIMEOUT_MS);
+const browserErrors = [];
+page.on('pageerror', (error) => browserErrors.push(error.message));
+
+const step = async (name, action) => {
+  try {
+    await action();
+    console.log(`ok - ${name}`);
+  } catch (error) {
+    throw new Error(`${name}: ${error.message.split('\n')[0]}`, { cause: error });
+  }
+};
+
+// The chat's bubbles of one kind (user, reply, proactive, event), and whether one with this text has arrived.
+const bubble = (kind, text) => page.locator(`[data-testid="activity"][data-kind="${kind}"]`, { hasText: text });
+const arrives = (kind, text) => bubble(kind, text).first().waitFor();
+const say = async (text) => {
+  await page.getByTestId('message-text').fill(text);
+  await page.getByTestId('send-message').click();
+};
+
+let failed = null;
+try {
+  await step('the page opens with the local operator key', async () => {
+    await page.goto(baseUrl);
+    await page.waitForFunction(() => document.getElementById('operator-key')?.value.length > 0);
+  });
+
+  await step('Ada joins and the bot greets her', async () => {
+    await page.getByTestId('new-user-id').fill('ada');
+    await page.getByTestId('add-user').click();
+    await arrives('reply', 'Welcome to ProactiveSuite!');
+  });
+
+  await step('Ada writes and the bot answers with its introduction', async () => {
+    await say('hello bot');
+    await arrives('user', 'hello bot');
+    await arrives('reply', "What's your name?");
+  });
+
+  await step('Grace joins too, and Ada is chosen again', async () => {
+    await page.getByTestId('new-user-id').fill('grace');
+    await page.getByTestId('add-user').click();
+    await arrives('reply', 'Welcome to ProactiveSuite!');
+    await page.getByTestId('user-picker').selectOption('ada');
+    await arrives('reply', "What's your name?");
+    if (!(await page.getByTestId('recipient-ada').isChecked()) || await page.getByTestId('recipient-grace').isChecked()) {
+      throw new Error('Ada alone should be the recipient');
+    }
+  });
+
+  await step('a notification from the operator panel arrives in the chat, marked proactive, and shows delivered', async () => {
+    await page.getByTestId('notification-text').fill('Your report is ready');
+    await page.getByTestId('send-notification').click();
+    await arrives('proactive', 'Your report is ready');
+    await page.locator('[data-testid="notification-status"][data-state="delivered"]').waitFor();
+  });
+
+  await step('a notification to Ada and Grace reaches both, and its status counts two delivered', async () => {
+    await page.getByTestId('recipient-grace').check();
+    await page.getByTestId('notification-text').fill('Lunch is served');
+    await page.getByTestId('send-notification').click();
+    const status = page.locator('[data-testid="notification-status"][data-state="delivered"]', { hasText: 'Lunch is served' });
+    await status.waitFor();
+    const detail = await status.getByTestId('detail').textContent();
+    if (!detail.includes('delivered 2')) throw new Error(`the status does not count two deliveries: ${detail}`);
+    await arrives('proactive', 'Lunch is served');
+    await page.getByTestId('user-picker').selectOption('grace');
+    await arrives('proactive', 'Lunch is served');
+    await page.getByTestId('user-picker').selectOption('ada');
+    await page.getByTestId('recipient-grace').uncheck();
+  });
+
+  await step('a survey the Dispatcher refuses shows its reason, and starts nothing', async () => {
+    const choices = page.getByTestId('question-choices').first();
+    await choices.fill('');
+    await page.getByTestId('start-survey').click();
+    await page.getByTestId('operator-error').filter({ hasText: "question 'q1' is a choice question with no choices" }).waitFor();
+    if (await page.getByTestId('survey-status').count() !== 0) throw new Error('a refused survey got a status card');
+    await choices.fill('Great, OK, Bad');
+  });
+
+  await step('a survey from the operator panel interrupts the chat', async () => {
+    await page.getByTestId('survey-title').fill('Lunch');
+    await page.getByTestId('start-survey').click();
+    await arrives('proactive', 'Survey: Lunch');
+    await bubble('proactive', 'Survey: Lunch').getByTestId('badge-survey').waitFor();
+    await page.locator('[data-testid="survey-status"][data-state="in progress"]').waitFor();
+  });
+
+  await step('Ada answers in the chat until the bot is back to the original conversation', async () => {
+    await say('2');
+    await arrives('reply', 'Question 2 of 2: Anything to add?');
+    await say('More coffee');
+    await arrives('reply', "Thank you for answering 'Lunch'.");
+    await arrives('reply', 'Back to the original conversation.');
+  });
+
+  await step("the survey's status shows the completed response and its answers", async () => {
+    const status = page.locator('[data-testid="survey-status"][data-state="completed"]');
+    await status.waitFor();
+    const detail = await status.getByTestId('detail').textContent();
+    for (const expected of ['completed 1', 'OK: 1', '“More coffee”']) {
+      if (!detail.includes(expected)) throw new Error(`"${expected}" is not in the survey's status: ${detail}`);
+    }
+  });
+
+  await step('the page raised no script errors', async () => {
+    if (browserErrors.length) throw new Error(browserErrors.join('; '));
+  });
+} catch (error) {
+  failed = error;
+}
+
+const shot = failed ? screenshot.replace(/\.png$/, '-failure.png') : screenshot;
+await mkdir(path.dirname(shot), { recursive: true });
+await page.screenshot({ path: shot, fullPage: true }).catch((error) => console.error(`no screenshot: ${error.message}`));
+console.log(`screenshot: ${shot}`);
+await context.close();
+await rm(userDataDir, { recursive: true, force: true });
+
+if (failed) {
+  console.error(`not ok - ${failed.message}`);
+  process.exit(1);
+}
+console.log('playground: passed');
