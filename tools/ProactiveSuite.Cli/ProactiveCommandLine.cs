@@ -7,12 +7,15 @@ using ProactiveSuite.Cli.References;
 using ProactiveSuite.Cli.Send;
 using ProactiveSuite.Cli.Status;
 using ProactiveSuite.Cli.Surveys;
+using Spectre.Console;
 
 namespace ProactiveSuite.Cli;
 
 /// <summary>The `proactive` command and its subcommands; every failure ends as one line on stderr and an exit code.</summary>
 public static class ProactiveCommandLine
 {
+    private const int RedirectedWidth = 400;
+
     public static RootCommand Build()
     {
         var root = new RootCommand("Send notifications, broadcasts and surveys through ProactiveSuite, and follow them (over its operator HTTP API).")
@@ -32,6 +35,12 @@ public static class ProactiveCommandLine
 
     public static async Task<int> RunAsync(string[] args)
     {
+        if (Console.IsOutputRedirected)
+        {
+            // A log or a pipe has no width: Spectre's default of 80 would break a status line in two.
+            AnsiConsole.Profile.Width = RedirectedWidth;
+        }
+
         var parseResult = Build().Parse(args);
         if (parseResult.Action is ParseErrorAction && parseResult.Errors.Count > 0)
         {
