@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using ProactiveSuite.Cli.Connection;
 using ProactiveSuite.Contracts.Notifications;
 using Spectre.Console;
@@ -17,7 +18,21 @@ public static class BroadcastCommand
         var text = new Option<string>("--text", "-t") { Description = "The message.", Required = true };
         var id = new Option<string?>("--id") { Description = "The broadcast id, the idempotency key (default: generated)." };
         var createConversation = new Option<bool>("--create-conversation") { Description = "Open a new one-to-one conversation for listed users who have none stored." };
-        var notBefore = new Option<DateTimeOffset?>("--not-before") { Description = "Hold delivery until then (ISO-8601, e.g. 2026-11-25T15:00:00Z); the command then does not wait." };
+        var notBefore = new Option<DateTimeOffset?>("--not-before")
+        {
+            Description = "Hold delivery until then (ISO-8601, e.g. 2026-11-25T15:00:00Z); the command then does not wait.",
+            CustomParser = result =>
+            {
+                var value = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+                if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var when))
+                {
+                    return when;
+                }
+
+                result.AddError($"--not-before must be a time such as 2026-11-25T15:00:00Z, not '{value}'.");
+                return null;
+            },
+        };
         var noWait = new Option<bool>("--no-wait") { Description = "Return once the broadcast is accepted instead of following its progress." };
 
         var command = new Command("broadcast", "Send one message to many users and follow its progress until it settles.")

@@ -37,7 +37,7 @@ public static class BroadcastProgressView
                 NotificationStatus? last = null;
                 await foreach (var status in StatusFeed.FollowAsync(api, notificationId, cancellationToken))
                 {
-                    rate.Observe(status.Delivered);
+                    rate.Observe(status.Delivered, status.StartedAt);
                     if (status.Total is { } total)
                     {
                         task.IsIndeterminate = false;
@@ -45,7 +45,8 @@ public static class BroadcastProgressView
                         task.Value = total == 0 ? 1 : status.Settled;
                     }
 
-                    task.Description = Markup.Escape(Counts(status, rate));
+                    // The bar and the percentage show the total: the description keeps to what the bar cannot say.
+                    task.Description = Markup.Escape($"{status.Delivered} delivered, {status.Failed} failed, {status.Throttled} throttled{(status.Cancelled > 0 ? $", {status.Cancelled} cancelled" : "")}, {Rate(rate)}");
                     last = status;
                 }
 
@@ -58,7 +59,7 @@ public static class BroadcastProgressView
         NotificationStatus? last = null;
         await foreach (var status in StatusFeed.FollowAsync(api, notificationId, cancellationToken))
         {
-            rate.Observe(status.Delivered);
+            rate.Observe(status.Delivered, status.StartedAt);
             if (last is null || Changed(last, status))
             {
                 AnsiConsole.WriteLine($"{notificationId}: {Counts(status, rate)}");
