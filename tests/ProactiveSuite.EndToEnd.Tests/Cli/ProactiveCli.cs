@@ -26,7 +26,7 @@ public sealed class ProactiveCli(Uri url, string? apiKey)
 
     public async Task<Run> RunAsync(params string[] arguments)
     {
-        var startInfo = new ProcessStartInfo(Dotnet())
+        var startInfo = new ProcessStartInfo(DotnetHost.Path)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -76,11 +76,6 @@ public sealed class ProactiveCli(Uri url, string? apiKey)
         // WaitForExitAsync also waits for the redirected streams to close: the output is complete.
         return new Run(process.ExitCode, Snapshot(stdout), Snapshot(stderr));
     }
-
-    private static string Dotnet() =>
-        Environment.ProcessPath is { } current && Path.GetFileNameWithoutExtension(current).Equals("dotnet", StringComparison.OrdinalIgnoreCase)
-            ? current
-            : Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
 
     private static void Append(StringBuilder output, string? line)
     {
