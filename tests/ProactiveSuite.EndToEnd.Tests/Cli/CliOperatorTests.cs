@@ -104,7 +104,7 @@ public sealed class CliOperatorTests(EmbeddedDefaultHost host) : IClassFixture<E
         var ivy = await _users.UserWhoWroteAsync("ivy");
         var id = "cli-cancel-" + Guid.NewGuid().ToString("N")[..8];
         // Far enough ahead that the cancel is in before it; the test then waits for it to come due.
-        var notBefore = DateTimeOffset.UtcNow.AddSeconds(8).ToString("O", CultureInfo.InvariantCulture);
+        var notBefore = DateTimeOffset.UtcNow.AddSeconds(12).ToString("O", CultureInfo.InvariantCulture);
 
         var scheduled = await _cli.RunAsync("broadcast", "--channel", "emulator", "--to", $"{hal},{ivy}", "--text", "Never to be read", "--id", id, "--not-before", notBefore);
         var cancelled = await _cli.RunAsync("cancel", id);
