@@ -40,6 +40,7 @@ public sealed class CliOperatorTests(EmbeddedDefaultHost host) : IClassFixture<E
         var id = "cli-broadcast-" + Guid.NewGuid().ToString("N")[..8];
 
         var run = await _cli.RunAsync("broadcast", "--channel", "emulator", "--to", $"{users[0]},{users[1]}", "--to", users[2], "--to", users[3], "--text", "All hands at 3 pm", "--id", id);
+        TestContext.Current.TestOutputHelper?.WriteLine(run.ToString());
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Empty(run.Stderr);
