@@ -63,5 +63,11 @@ public static class ProactiveCommandLine
             await Console.Error.WriteLineAsync("proactive: interrupted; what was already sent goes on (see 'proactive status <id>')");
             return ExitCodes.Interrupted;
         }
+        catch (IOException e)
+        {
+            // Most often stdout closed early (`proactive status x --csv | head`): not worth a stack trace.
+            await Console.Error.WriteLineAsync($"proactive: {e.Message}");
+            return ExitCodes.Unexpected;
+        }
     }
 }
