@@ -1,7 +1,7 @@
 namespace ProactiveSuite.Testing;
 
 /// <summary>The dotnet executable to run service dlls with: the one running the tests where that can be told.</summary>
-internal static class DotnetHost
+public static class DotnetHost
 {
     public static string Path { get; } = Find();
 

@@ -36,6 +36,24 @@ public static class RepositoryPaths
         return dll;
     }
 
+    /// <summary>
+    /// &lt;root&gt;/tools/&lt;projectName&gt;/bin/&lt;Configuration&gt;/net10.0/&lt;assemblyName&gt;.dll; throws when it has not been built.
+    /// </summary>
+    public static string ToolDll(string projectName, string assemblyName)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(projectName);
+        ArgumentException.ThrowIfNullOrWhiteSpace(assemblyName);
+        var dll = Path.Combine(Root, "tools", projectName, "bin", Configuration, TargetFramework, assemblyName + ".dll");
+        if (!File.Exists(dll))
+        {
+            throw new FileNotFoundException(
+                $"{dll} does not exist: build the solution first (dotnet build ProactiveSuite.sln -c {Configuration}).",
+                dll);
+        }
+
+        return dll;
+    }
+
     private static string FindRoot()
     {
         // tests/ has a Directory.Build.props of its own: the solution file decides; the props file (next to a

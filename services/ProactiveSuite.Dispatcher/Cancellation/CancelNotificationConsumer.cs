@@ -6,7 +6,7 @@ using ProactiveSuite.ServiceDefaults.Messaging;
 namespace ProactiveSuite.Dispatcher.Cancellation;
 
 /// <summary>Marks a notification cancelled: its fan-out stops and its undelivered recipients are not posted to.</summary>
-public sealed partial class CancelNotificationConsumer(INotificationProgressStore progress, CancellationWatch cancellations, ILogger<CancelNotificationConsumer> logger)
+public sealed partial class CancelNotificationConsumer(INotificationProgressStore progress, CancellationWatch cancellations, TimeProvider clock, ILogger<CancelNotificationConsumer> logger)
     : IConsumer<CancelNotification>
 {
     public async Task Consume(ConsumeContext<CancelNotification> context)
@@ -18,10 +18,15 @@ public sealed partial class CancelNotificationConsumer(INotificationProgressStor
         }
 
         var known = await progress.RequestCancelAsync(id, context.CancellationToken);
-        if (known)
+        if (!known)
         {
-            cancellations.Cancelled(id);
+            // A notification held until its not-before time (or still on its way over the bus) has no progress yet:
+            // the cancel is kept as its progress, so when the notification does start, it starts cancelled.
+            await progress.StartAsync(id, total: null, clock.GetUtcNow(), context.CancellationToken);
+            await progress.RequestCancelAsync(id, context.CancellationToken);
         }
+
+        cancellations.Cancelled(id);
 
         LogCancel(id, known);
     }

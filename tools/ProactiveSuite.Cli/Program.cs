@@ -1,0 +1,3 @@
+using ProactiveSuite.Cli;
+
+return await ProactiveCommandLine.RunAsync(args);

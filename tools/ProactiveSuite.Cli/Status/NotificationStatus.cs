@@ -1,0 +1,27 @@
+namespace ProactiveSuite.Cli.Status;
+
+/// <summary>GET /notifications/{id}: where a notification stands as a whole.</summary>
+public sealed record NotificationStatus(
+    string NotificationId,
+    int? Total,
+    int? Pending,
+    int Delivered,
+    int Failed,
+    IReadOnlyDictionary<string, int>? FailedByReason,
+    int Cancelled,
+    int Throttled,
+    DateTimeOffset StartedAt,
+    DateTimeOffset? FinishedAt,
+    bool CancelRequested)
+{
+    public int Settled => Delivered + Failed + Cancelled;
+
+    /// <summary>Every recipient is delivered, failed or cancelled: nothing more will change.</summary>
+    public bool IsSettled => FinishedAt is not null;
+
+    public static string Path(string notificationId) => $"notifications/{Uri.EscapeDataString(notificationId)}";
+
+    /// <summary>The counts in one line, as the broadcast's last line and the status's summary state them.</summary>
+    public string Summary() =>
+        $"{Delivered} delivered, {Failed} failed, {Cancelled} cancelled, {Throttled} throttled, of {(Total is { } total ? total.ToString(System.Globalization.CultureInfo.InvariantCulture) : "?")}";
+}

@@ -1,0 +1,17 @@
+namespace ProactiveSuite.Cli.Status;
+
+/// <summary>GET /notifications/{id}/recipients: one page of per-recipient rows and the cursor of the next.</summary>
+public sealed record RecipientPage(IReadOnlyList<RecipientRow> Items, string? Next);
+
+/// <summary>How one recipient of a notification stands.</summary>
+public sealed record RecipientRow(
+    string ChannelId,
+    string UserId,
+    string State,
+    int Attempts,
+    int? LastStatusCode,
+    string? FailureReasonCode,
+    string? ConversationId,
+    string? ActivityId,
+    string? LastError,
+    DateTimeOffset UpdatedAt);

@@ -1,0 +1,40 @@
+using System.Globalization;
+using Spectre.Console;
+
+namespace ProactiveSuite.Cli.Status;
+
+/// <summary>A notification's status as a table: the counts, failures by reason, and when it started and finished.</summary>
+public static class StatusTable
+{
+    public static Table Of(NotificationStatus status)
+    {
+        var table = new Table().Title($"Notification {Markup.Escape(status.NotificationId)}").AddColumn("").AddColumn(new TableColumn("").RightAligned()).HideHeaders();
+        table.AddRow("state", State(status));
+        table.AddRow("recipients", Number(status.Total));
+        table.AddRow("pending", Number(status.Pending));
+        table.AddRow("delivered", Number(status.Delivered));
+        table.AddRow("failed", Number(status.Failed));
+        foreach (var (reason, count) in (status.FailedByReason ?? new Dictionary<string, int>()).OrderByDescending(r => r.Value).ThenBy(r => r.Key, StringComparer.Ordinal))
+        {
+            table.AddRow($"  {Markup.Escape(reason)}", Number(count));
+        }
+
+        table.AddRow("cancelled", Number(status.Cancelled));
+        table.AddRow("throttled", Number(status.Throttled));
+        table.AddRow("started", Time(status.StartedAt));
+        table.AddRow("finished", status.FinishedAt is { } finished ? Time(finished) : "-");
+        return table;
+    }
+
+    private static string State(NotificationStatus status) => status switch
+    {
+        { IsSettled: true, CancelRequested: true } => "cancelled",
+        { IsSettled: true } => "completed",
+        { CancelRequested: true } => "cancelling",
+        _ => "in progress",
+    };
+
+    private static string Number(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "?";
+
+    private static string Time(DateTimeOffset value) => value.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+}
