@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The one test command, on a developer machine or a fresh CI clone (Debian/Ubuntu):
 #   1. installs what the tests need and is missing: rabbitmq-server (the tests start private nodes of their own;
-#      not needed when RABBITMQ_URI names a broker) and docker-compose (to validate docker-compose.yml);
+#      not needed when RABBITMQ_URI names a broker), docker-compose (to validate docker-compose.yml), and node/npm
+#      with the Kubernetes schema validator (artifacts/kubernetes-schema, for the manifests in docs/deployment);
 #   2. builds the solution (warnings are errors);
 #   3. runs every test project (Microsoft.Testing.Platform), extra arguments go to `dotnet test`;
 #   4. prints what did not run and a last line "tests: N passed, N failed, N skipped".
@@ -64,6 +65,22 @@ fi
 if [ -f docker-compose.yml ]; then
   step "validating docker-compose.yml"
   docker-compose -f docker-compose.yml config -q
+fi
+
+# The Kubernetes manifests are validated against the Kubernetes schemas by KubernetesSchemaTests, with the
+# npm package kubernetes-models (offline once installed); versions pinned by its package-lock.json.
+KUBERNETES_SCHEMA_SOURCE="tests/ProactiveSuite.Tests/Deployment/KubernetesSchema"
+KUBERNETES_SCHEMA_INSTALL="artifacts/kubernetes-schema"
+if ! command -v npm >/dev/null 2>&1; then
+  step "installing nodejs and npm (to validate the Kubernetes manifests)"
+  apt_install nodejs npm
+fi
+if ! cmp -s "$KUBERNETES_SCHEMA_SOURCE/package-lock.json" "$KUBERNETES_SCHEMA_INSTALL/package-lock.json" \
+   || [ ! -d "$KUBERNETES_SCHEMA_INSTALL/node_modules" ]; then
+  step "installing the Kubernetes schema validator ($KUBERNETES_SCHEMA_INSTALL)"
+  mkdir -p "$KUBERNETES_SCHEMA_INSTALL"
+  cp "$KUBERNETES_SCHEMA_SOURCE/package.json" "$KUBERNETES_SCHEMA_SOURCE/package-lock.json" "$KUBERNETES_SCHEMA_INSTALL/"
+  npm ci --prefix "$KUBERNETES_SCHEMA_INSTALL" --no-audit --no-fund --loglevel=error
 fi
 
 if ! command -v dotnet >/dev/null 2>&1; then
