@@ -2,7 +2,7 @@
 # The one test command, on a developer machine or a fresh CI clone (Debian/Ubuntu):
 #   1. installs what the tests need and is missing: rabbitmq-server (the tests start private nodes of their own;
 #      not needed when RABBITMQ_URI names a broker), docker-compose (to validate docker-compose.yml), and node/npm
-#      with the Kubernetes schema validator (artifacts/kubernetes-schema, for the manifests in docs/deployment);
+#      with the schema validators (artifacts/schema-validators: Kubernetes manifests, docs/asyncapi.yaml);
 #   2. builds the solution (warnings are errors);
 #   3. runs every test project (Microsoft.Testing.Platform), extra arguments go to `dotnet test`;
 #   4. prints what did not run and a last line "tests: N passed, N failed, N skipped".
@@ -67,20 +67,23 @@ if [ -f docker-compose.yml ]; then
   docker-compose -f docker-compose.yml config -q
 fi
 
-# The Kubernetes manifests are validated against the Kubernetes schemas by KubernetesSchemaTests, with the
-# npm package kubernetes-models (offline once installed); versions pinned by its package-lock.json.
-KUBERNETES_SCHEMA_SOURCE="tests/ProactiveSuite.Tests/Deployment/KubernetesSchema"
-KUBERNETES_SCHEMA_INSTALL="artifacts/kubernetes-schema"
+# Schema validators (node): the Kubernetes manifests against the Kubernetes schemas (kubernetes-models) and
+# docs/asyncapi.yaml against the AsyncAPI specification (@asyncapi/parser), offline once installed; versions
+# pinned by the lock file. Run by KubernetesSchemaTests and AsyncApiSchemaTests.
+SCHEMA_VALIDATORS_SOURCE="tests/ProactiveSuite.Tests/SchemaValidators"
+SCHEMA_VALIDATORS_INSTALL="artifacts/schema-validators"
 if ! command -v npm >/dev/null 2>&1; then
-  step "installing nodejs and npm (to validate the Kubernetes manifests)"
+  step "installing nodejs and npm (for the schema validators)"
   apt_install nodejs npm
 fi
-if ! cmp -s "$KUBERNETES_SCHEMA_SOURCE/package-lock.json" "$KUBERNETES_SCHEMA_INSTALL/package-lock.json" \
-   || [ ! -d "$KUBERNETES_SCHEMA_INSTALL/node_modules" ]; then
-  step "installing the Kubernetes schema validator ($KUBERNETES_SCHEMA_INSTALL)"
-  mkdir -p "$KUBERNETES_SCHEMA_INSTALL"
-  cp "$KUBERNETES_SCHEMA_SOURCE/package.json" "$KUBERNETES_SCHEMA_SOURCE/package-lock.json" "$KUBERNETES_SCHEMA_INSTALL/"
-  npm ci --prefix "$KUBERNETES_SCHEMA_INSTALL" --no-audit --no-fund --loglevel=error
+if ! cmp -s "$SCHEMA_VALIDATORS_SOURCE/package-lock.json" "$SCHEMA_VALIDATORS_INSTALL/package-lock.json" \
+   || [ ! -d "$SCHEMA_VALIDATORS_INSTALL/node_modules" ]; then
+  step "installing the schema validators ($SCHEMA_VALIDATORS_INSTALL)"
+  rm -rf "$SCHEMA_VALIDATORS_INSTALL"
+  mkdir -p "$SCHEMA_VALIDATORS_INSTALL"
+  cp "$SCHEMA_VALIDATORS_SOURCE/package.json" "$SCHEMA_VALIDATORS_SOURCE/package-lock.json" "$SCHEMA_VALIDATORS_INSTALL/"
+  # No install scripts: the validators need none (and one dependency's would only report usage).
+  npm ci --prefix "$SCHEMA_VALIDATORS_INSTALL" --ignore-scripts --no-audit --no-fund --loglevel=error
 fi
 
 if ! command -v dotnet >/dev/null 2>&1; then
