@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The one test command, on a developer machine or a fresh CI clone (Debian/Ubuntu):
 #   1. installs what the tests need and is missing: rabbitmq-server (the tests start private nodes of their own;
-#      not needed when RABBITMQ_URI names a broker), docker-compose (to validate docker-compose.yml), and for the
-#      playground's browser test chromium and tests/playground's node_modules (npm ci);
+#      not needed when RABBITMQ_URI names a broker), docker-compose (to validate docker-compose.yml), for the
+#      playground's browser test chromium and tests/playground's node_modules (npm ci), and node/npm with the
+#      schema validators (artifacts/schema-validators: Kubernetes manifests, docs/asyncapi.yaml);
 #   2. builds the solution (warnings are errors);
 #   3. runs every test project (Microsoft.Testing.Platform), extra arguments go to `dotnet test`;
 #   4. prints what did not run and a last line "tests: N passed, N failed, N skipped".
@@ -62,6 +63,13 @@ if ! command -v docker-compose >/dev/null 2>&1; then
   apt_install docker-compose
 fi
 
+# Node for the playground's browser test and the schema validators. Debian 12's nodejs is 18; playwright-core
+# asks for 20 or later, which the machines this runs on have: apt is only the fallback.
+if ! command -v npm >/dev/null 2>&1; then
+  step "installing nodejs and npm (the browser test and the schema validators)"
+  apt_install nodejs npm
+fi
+
 # The playground's browser test: Debian's Chromium, driven by playwright-core from tests/playground (npm ci).
 if [ ! -x /usr/bin/chromium ]; then
   step "installing chromium (the playground's browser test drives it headless)"
@@ -69,18 +77,28 @@ if [ ! -x /usr/bin/chromium ]; then
 fi
 
 if [ ! -d tests/playground/node_modules/playwright-core ]; then
-  if command -v npm >/dev/null 2>&1; then
-    step "npm ci in tests/playground (playwright-core, as pinned in its package-lock.json)"
-    (cd tests/playground && npm ci --no-audit --no-fund)
-  else
-    # Not from apt: Debian 12's nodejs is 18, and playwright-core needs 20 or later. The browser test will fail saying so.
-    echo "run.sh: npm is missing; install Node.js 20 or later to run the playground's browser test." >&2
-  fi
+  step "npm ci in tests/playground (playwright-core, as pinned in its package-lock.json)"
+  (cd tests/playground && npm ci --no-audit --no-fund)
 fi
 
 if [ -f docker-compose.yml ]; then
   step "validating docker-compose.yml"
   docker-compose -f docker-compose.yml config -q
+fi
+
+# Schema validators (node): the Kubernetes manifests against the Kubernetes schemas (kubernetes-models) and
+# docs/asyncapi.yaml against the AsyncAPI specification (@asyncapi/parser), offline once installed; versions
+# pinned by the lock file. Run by KubernetesSchemaTests and AsyncApiSchemaTests.
+SCHEMA_VALIDATORS_SOURCE="tests/ProactiveSuite.Tests/SchemaValidators"
+SCHEMA_VALIDATORS_INSTALL="artifacts/schema-validators"
+if ! cmp -s "$SCHEMA_VALIDATORS_SOURCE/package-lock.json" "$SCHEMA_VALIDATORS_INSTALL/package-lock.json" \
+   || [ ! -d "$SCHEMA_VALIDATORS_INSTALL/node_modules" ]; then
+  step "installing the schema validators ($SCHEMA_VALIDATORS_INSTALL)"
+  rm -rf "$SCHEMA_VALIDATORS_INSTALL"
+  mkdir -p "$SCHEMA_VALIDATORS_INSTALL"
+  cp "$SCHEMA_VALIDATORS_SOURCE/package.json" "$SCHEMA_VALIDATORS_SOURCE/package-lock.json" "$SCHEMA_VALIDATORS_INSTALL/"
+  # No install scripts: the validators need none (and one dependency's would only report usage).
+  npm ci --prefix "$SCHEMA_VALIDATORS_INSTALL" --ignore-scripts --no-audit --no-fund --loglevel=error
 fi
 
 if ! command -v dotnet >/dev/null 2>&1; then

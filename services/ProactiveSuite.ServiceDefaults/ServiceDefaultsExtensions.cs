@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -40,12 +41,15 @@ public static class ServiceDefaultsExtensions
     }
 
     /// <summary>
-    /// The anonymous health endpoint that orchestrators and tests wait on, and, in a process that stores
-    /// data about users, the operator's erasure endpoint.
+    /// The anonymous health endpoints that orchestrators and tests wait on, and, in a process that stores
+    /// data about users, the operator's erasure endpoint. <c>/health</c> runs every check (the bus among
+    /// them): ready to take work. <c>/alive</c> runs none: the process answers. A liveness probe uses
+    /// <c>/alive</c>, because restarting every replica while the broker is away would not bring it back.
     /// </summary>
     public static IEndpointRouteBuilder MapDefaultEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapHealthChecks("/health").AllowAnonymous();
+        endpoints.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         endpoints.MapUserDataErasure();
         return endpoints;
     }
