@@ -7,16 +7,24 @@ namespace ProactiveSuite.Gateway.Capture;
 
 /// <summary>
 /// Bot middleware that publishes <c>ReferenceCaptured</c> for every activity that tells where a user
-/// can be reached, and <c>ReferenceRevoked</c> when the bot is uninstalled, before the bot answers.
-/// Publishing first means that when the bus is down the turn fails and the channel delivers the
-/// activity again, instead of the reference being lost.
+/// can be reached, and <c>ReferenceRevoked</c> when the bot is uninstalled. The turn does not end
+/// before the broker confirmed the event: when the bus is down the turn fails and the channel delivers
+/// the activity again, instead of the reference being lost. The publish runs alongside the bot's own
+/// work rather than before it, so the user waits for the longer of the two, not for both (the
+/// conversation flows recognise a redelivered activity, so a bot that already answered does not
+/// answer it twice as a new message).
 /// </summary>
 public sealed partial class ReferenceCaptureMiddleware(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ReferenceCaptureMiddleware> logger)
     : Microsoft.Bot.Builder.IMiddleware
 {
     public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
     {
-        var activity = (Activity)turnContext.Activity;
+        var capture = CaptureAsync((Activity)turnContext.Activity, cancellationToken);
+        await Task.WhenAll(capture, next(cancellationToken));
+    }
+
+    private async Task CaptureAsync(Activity activity, CancellationToken cancellationToken)
+    {
         if (ActivityReference.IsCaptured(activity))
         {
             var captured = ActivityReference.ToCapturedEvent(activity, clock.GetUtcNow());
@@ -30,8 +38,6 @@ public sealed partial class ReferenceCaptureMiddleware(IServiceScopeFactory scop
             await PublishAsync(revoked, cancellationToken);
             LogRevoked(revoked.ChannelId, revoked.ConversationId);
         }
-
-        await next(cancellationToken);
     }
 
     private async Task PublishAsync<T>(T message, CancellationToken cancellationToken)
