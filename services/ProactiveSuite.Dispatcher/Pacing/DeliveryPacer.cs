@@ -10,13 +10,9 @@ namespace ProactiveSuite.Dispatcher.Pacing;
 /// When the channel counted a send is only known to lie between the moment it left and the moment its
 /// answer came back. So a send in flight counts in every window until it is answered, and a slot is
 /// only ever reserved after answered sends; a send that would depend on one still in flight waits for
-/// its answer instead. An answered send counts at the middle of its round trip: the next send, made one
-/// window later, then reaches the channel a full window after it as long as its own way there takes at
-/// least half as long as the earlier one's did, which holds on any network whose latency does not halve
-/// from one call to the next (<see cref="RateLimitOptions.Margin"/> widens the windows for the rest).
-/// Counting at the answer would never be early but would cost a whole round trip per window; counting
-/// at the slot (an earlier design) costs nothing and drew 429s whenever one call travelled faster than
-/// the one before it.
+/// its answer instead. An answered send counts when its answer came back, or, if so configured, at the
+/// middle of its round trip (<see cref="SendCounting"/>). Counting at the slot (an earlier design) drew
+/// 429s whenever one call travelled faster than the one before it.
 /// </para>
 /// </summary>
 public sealed class DeliveryPacer
@@ -36,6 +32,7 @@ public sealed class DeliveryPacer
     private readonly TimeSpan _tenantHorizon;
     private readonly TimeProvider _clock;
     private readonly bool _enabled;
+    private readonly SendCounting _counting;
     private readonly Lock _gate = new();
     private int _reservationsSinceSweep;
 
@@ -48,6 +45,7 @@ public sealed class DeliveryPacer
         _conversationHorizon = _perConversation.Select(w => w.Window).DefaultIfEmpty(TimeSpan.Zero).Max();
         _tenantHorizon = _perTenant.Select(w => w.Window).DefaultIfEmpty(TimeSpan.Zero).Max();
         _enabled = limits.Enabled;
+        _counting = limits.CountSendsAt;
         _clock = clock;
     }
 
@@ -98,7 +96,7 @@ public sealed class DeliveryPacer
     /// <summary>The send of <paramref name="reservation"/> left at <paramref name="startedAt"/> and was answered (either way) at <paramref name="answeredAt"/>.</summary>
     public void Sent(PacingReservation reservation, DateTimeOffset startedAt, DateTimeOffset answeredAt)
     {
-        var countedAt = startedAt + ((answeredAt - startedAt) / 2);
+        var countedAt = _counting == SendCounting.MidRoundTrip ? startedAt + ((answeredAt - startedAt) / 2) : answeredAt;
         lock (_gate)
         {
             if (_conversations.TryGetValue(reservation.ConversationKey, out var conversation))

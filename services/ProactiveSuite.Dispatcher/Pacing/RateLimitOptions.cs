@@ -31,11 +31,13 @@ public sealed class RateLimitOptions
     public int Replicas { get; set; } = 1;
 
     /// <summary>
-    /// Added to every window, for a channel whose clock runs differently from ours. Sends are counted
-    /// at the time they were answered, which already keeps windows apart however long they travel, so
-    /// none is needed on one clock.
+    /// Added to every window, for a channel whose clock runs differently from ours, or for
+    /// <see cref="SendCounting.MidRoundTrip"/> on a network whose latency is uneven.
     /// </summary>
     public TimeSpan Margin { get; set; } = TimeSpan.Zero;
+
+    /// <summary>When an answered send counts in the windows (<see cref="SendCounting"/>).</summary>
+    public SendCounting CountSendsAt { get; set; } = SendCounting.Answer;
 
     /// <summary>False turns pacing off, e.g. for a channel emulator without limits in a benchmark.</summary>
     public bool Enabled { get; set; } = true;
@@ -47,4 +49,25 @@ public sealed class RateWindow
     public double Seconds { get; set; }
 
     public int Limit { get; set; }
+}
+
+/// <summary>
+/// When the pacer counts an answered send. The channel counted it somewhere between the moment it left
+/// and the moment its answer came back; which moment the pacer assumes trades safety for rate.
+/// </summary>
+public enum SendCounting
+{
+    /// <summary>
+    /// When its answer came back: never earlier than the channel counted it, so pacing alone never draws a
+    /// 429, whatever the latency does. The price is one round trip per window: at most
+    /// limit / (window + round trip) per second.
+    /// </summary>
+    Answer,
+
+    /// <summary>
+    /// In the middle of its round trip: half a round trip less per window, and still safe while a call's way
+    /// to the channel takes at least half as long as the earlier one's did. A channel that was slow to
+    /// count (a cold start, a queue that then drains) breaks that, and 429s follow.
+    /// </summary>
+    MidRoundTrip,
 }

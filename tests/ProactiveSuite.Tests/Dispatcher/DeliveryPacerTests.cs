@@ -54,19 +54,21 @@ public class DeliveryPacerTests
 
         Assert.True(waiting.Sooner.IsCompleted);
         Assert.False(alsoWaiting.Sooner!.IsCompleted);
-        // Counted at the middle of its round trip: the channel saw it between T0 and T0+100 ms.
-        Assert.Equal(T0.AddMilliseconds(1050), Reserved(pacer.Reserve("conv-50", "tenant-a")).At);
+        // Counted when it was answered: the channel saw it between T0 and T0+100 ms.
+        Assert.Equal(T0.AddMilliseconds(1100), Reserved(pacer.Reserve("conv-50", "tenant-a")).At);
         Assert.IsType<PacingDecision.NotBefore>(pacer.Reserve("conv-51", "tenant-a"));
     }
 
-    [Fact]
-    public void Calls_that_travel_faster_than_the_ones_before_them_still_reach_the_channel_within_its_limit()
+    [Theory]
+    [InlineData(SendCounting.Answer)]
+    [InlineData(SendCounting.MidRoundTrip)]
+    public void Calls_that_travel_faster_than_the_ones_before_them_still_reach_the_channel_within_its_limit(SendCounting counting)
     {
         // The channel emulator's shape: a call is counted when it arrives and answered at once. Arrival takes
         // 50 to 80 ms, in an order that makes a later call often faster than the one a window before it
         // (which counting sends at their slot let through as 429s); never less than half as long.
         var clock = new ManualClock(T0);
-        var pacer = Pacer(clock, perTenant: 5);
+        var pacer = Pacer(clock, perTenant: 5, counting: counting);
         var arrivals = new List<DateTimeOffset>();
         var planned = new List<PacingDecision.SendAt>();
         var inFlight = new List<(PacingReservation Reservation, DateTimeOffset Start, TimeSpan Travel)>();
@@ -174,10 +176,23 @@ public class DeliveryPacerTests
     }
 
     [Fact]
-    public void A_send_counts_at_the_middle_of_its_round_trip()
+    public void A_send_counts_when_its_answer_came_back()
     {
         var clock = new ManualClock(T0);
         var pacer = Pacer(clock);
+        var slots = Enumerable.Range(0, 7).Select(_ => Reserved(pacer.Reserve("conv-1", "tenant-a"))).ToList();
+
+        clock.Advance(TimeSpan.FromMilliseconds(300));
+        AnswerAll(pacer, slots, T0, clock.GetUtcNow());
+
+        Assert.Equal(T0.AddMilliseconds(1300), Assert.IsType<PacingDecision.NotBefore>(pacer.Reserve("conv-1", "tenant-a")).At);
+    }
+
+    [Fact]
+    public void Configured_so_a_send_counts_at_the_middle_of_its_round_trip()
+    {
+        var clock = new ManualClock(T0);
+        var pacer = Pacer(clock, counting: SendCounting.MidRoundTrip);
         var slots = Enumerable.Range(0, 7).Select(_ => Reserved(pacer.Reserve("conv-1", "tenant-a"))).ToList();
 
         clock.Advance(TimeSpan.FromMilliseconds(300));
@@ -206,6 +221,6 @@ public class DeliveryPacerTests
         }
     }
 
-    private static DeliveryPacer Pacer(ManualClock clock, int perTenant = 1000, int replicas = 1) =>
-        new(Options.Create(new RateLimitOptions { PerTenant = [new RateWindow { Seconds = 1, Limit = perTenant }], Replicas = replicas, Margin = TimeSpan.Zero }), clock);
+    private static DeliveryPacer Pacer(ManualClock clock, int perTenant = 1000, int replicas = 1, SendCounting counting = SendCounting.Answer) =>
+        new(Options.Create(new RateLimitOptions { PerTenant = [new RateWindow { Seconds = 1, Limit = perTenant }], Replicas = replicas, Margin = TimeSpan.Zero, CountSendsAt = counting }), clock);
 }
