@@ -207,6 +207,7 @@ public sealed class WalkingSkeletonOnRabbitMqTests(RabbitMqSystem system)
         var response = await system.Http.PostAsync(new Uri(system.GatewayUrl, "/api/messages"), content, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.True(response.Headers.ConnectionClose, "413 without Connection: close");
     }
 
     private async Task<JsonObject> StoredReferenceOf(string user) =>

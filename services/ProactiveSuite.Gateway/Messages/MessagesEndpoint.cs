@@ -28,6 +28,12 @@ public static class MessagesEndpoint
     {
         if (await ProblemWithBodyAsync(http.Request, allowlist, cancellationToken) is { } problem)
         {
+            if (problem.Status == StatusCodes.Status413PayloadTooLarge)
+            {
+                // The rest of the body is never read: the connection cannot carry another request.
+                http.Response.Headers.Connection = "close";
+            }
+
             await Results.Problem(problem.Reason, statusCode: problem.Status, title: "Not a valid activity").ExecuteAsync(http);
             return;
         }

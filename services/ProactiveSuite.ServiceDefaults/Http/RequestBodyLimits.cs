@@ -61,10 +61,15 @@ public static class RequestBodyLimits
             next(app);
         };
 
-        private static Task TooLargeAsync(HttpContext context, long maxBytes) =>
-            Results.Problem(
+        private static Task TooLargeAsync(HttpContext context, long maxBytes)
+        {
+            // The rest of the body is never read, so the connection cannot carry another request: saying so
+            // keeps a client from sending its next request down a connection that is about to close.
+            context.Response.Headers.Connection = "close";
+            return Results.Problem(
                 string.Create(CultureInfo.InvariantCulture, $"the request body must not be larger than {maxBytes} bytes"),
                 statusCode: StatusCodes.Status413PayloadTooLarge,
                 title: "Request too large").ExecuteAsync(context);
+        }
     }
 }

@@ -37,6 +37,8 @@ public sealed class RequestLimitsTests(RabbitMqSystem system)
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonObject>(TestContext.Current.CancellationToken);
         Assert.Equal("the request body must not be larger than 524288 bytes", problem!["detail"]!.GetValue<string>());
+        // The unread rest of the body ends the connection: a client told so does not send its next request down it.
+        Assert.True(response.Headers.ConnectionClose, "413 without Connection: close");
     }
 
     [Fact]
