@@ -6,7 +6,12 @@ namespace ProactiveSuite.Testing;
 /// <summary>Runs a short-lived command to completion and collects its output.</summary>
 public static class CommandRunner
 {
-    public sealed record Result(int ExitCode, string Output, bool TimedOut);
+    /// <param name="ExitCode">How the command ended.</param>
+    /// <param name="Output">Standard output and standard error, interleaved as they came.</param>
+    /// <param name="TimedOut">It was killed after the timeout.</param>
+    /// <param name="Stdout">Standard output alone.</param>
+    /// <param name="Stderr">Standard error alone.</param>
+    public sealed record Result(int ExitCode, string Output, bool TimedOut, string Stdout, string Stderr);
 
     public static async Task<Result> RunAsync(
         string fileName,
@@ -30,9 +35,11 @@ public static class CommandRunner
         configureEnvironment?.Invoke(startInfo.Environment);
 
         var output = new StringBuilder();
+        var stdout = new StringBuilder();
+        var stderr = new StringBuilder();
         using var process = new Process { StartInfo = startInfo };
-        process.OutputDataReceived += (_, e) => Append(output, e.Data);
-        process.ErrorDataReceived += (_, e) => Append(output, e.Data);
+        process.OutputDataReceived += (_, e) => Append(e.Data, output, stdout);
+        process.ErrorDataReceived += (_, e) => Append(e.Data, output, stderr);
         process.Start();
         process.StandardInput.Close();
         process.BeginOutputReadLine();
@@ -49,22 +56,24 @@ public static class CommandRunner
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
             cancellationToken.ThrowIfCancellationRequested();
-            return new Result(process.ExitCode, Snapshot(output), TimedOut: true);
+            return new Result(process.ExitCode, Snapshot(output), TimedOut: true, Snapshot(stdout), Snapshot(stderr));
         }
 
-        return new Result(process.ExitCode, Snapshot(output), TimedOut: false);
+        // WaitForExitAsync also waits for the redirected streams to close: the output is complete.
+        return new Result(process.ExitCode, Snapshot(output), TimedOut: false, Snapshot(stdout), Snapshot(stderr));
     }
 
-    private static void Append(StringBuilder output, string? line)
+    private static void Append(string? line, StringBuilder interleaved, StringBuilder stream)
     {
         if (line is null)
         {
             return;
         }
 
-        lock (output)
+        lock (interleaved)
         {
-            output.AppendLine(line);
+            interleaved.AppendLine(line);
+            stream.AppendLine(line);
         }
     }
 

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text;
 using ProactiveSuite.Testing;
 
 namespace ProactiveSuite.EndToEnd.Tests.Cli;
@@ -26,75 +24,25 @@ public sealed class ProactiveCli(Uri url, string? apiKey)
 
     public async Task<Run> RunAsync(params string[] arguments)
     {
-        var startInfo = new ProcessStartInfo(DotnetHost.Path)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        startInfo.ArgumentList.Add(RepositoryPaths.ToolDll("ProactiveSuite.Cli", "proactive"));
-        foreach (var argument in arguments)
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-
-        startInfo.Environment["PROACTIVE_URL"] = url.ToString();
-        startInfo.Environment.Remove("PROACTIVE_REGISTRY_URL");
-        if (apiKey is null)
-        {
-            startInfo.Environment.Remove("PROACTIVE_API_KEY");
-        }
-        else
-        {
-            startInfo.Environment["PROACTIVE_API_KEY"] = apiKey;
-        }
-
-        using var process = new Process { StartInfo = startInfo };
-        var stdout = new StringBuilder();
-        var stderr = new StringBuilder();
-        process.OutputDataReceived += (_, e) => Append(stdout, e.Data);
-        process.ErrorDataReceived += (_, e) => Append(stderr, e.Data);
-        process.Start();
-        process.StandardInput.Close();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        deadline.CancelAfter(Patience);
-        try
-        {
-            await process.WaitForExitAsync(deadline.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync(CancellationToken.None);
-            Assert.Fail($"proactive {string.Join(' ', arguments)} did not end within {Patience.TotalSeconds} s.{Environment.NewLine}{Snapshot(stdout)}{Snapshot(stderr)}");
-        }
-
-        // WaitForExitAsync also waits for the redirected streams to close: the output is complete.
-        return new Run(process.ExitCode, Snapshot(stdout), Snapshot(stderr));
-    }
-
-    private static void Append(StringBuilder output, string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (output)
-        {
-            output.AppendLine(line);
-        }
-    }
-
-    private static string Snapshot(StringBuilder output)
-    {
-        lock (output)
-        {
-            return output.ToString();
-        }
+        var result = await CommandRunner.RunAsync(
+            DotnetHost.Path,
+            [RepositoryPaths.ToolDll("ProactiveSuite.Cli", "proactive"), .. arguments],
+            environment =>
+            {
+                environment["PROACTIVE_URL"] = url.ToString();
+                environment.Remove("PROACTIVE_REGISTRY_URL");
+                if (apiKey is null)
+                {
+                    environment.Remove("PROACTIVE_API_KEY");
+                }
+                else
+                {
+                    environment["PROACTIVE_API_KEY"] = apiKey;
+                }
+            },
+            Patience,
+            TestContext.Current.CancellationToken);
+        Assert.False(result.TimedOut, $"proactive {string.Join(' ', arguments)} did not end within {Patience.TotalSeconds} s.{Environment.NewLine}{result.Output}");
+        return new Run(result.ExitCode, result.Stdout, result.Stderr);
     }
 }
