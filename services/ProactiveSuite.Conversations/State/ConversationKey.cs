@@ -1,3 +1,5 @@
+using ProactiveSuite.ServiceDefaults.Privacy;
+
 namespace ProactiveSuite.Conversations.State;
 
 /// <summary>
@@ -28,11 +30,8 @@ public readonly record struct ConversationKey
 
     public string? UserId { get; }
 
-    /// <summary>How the state names its participant <see cref="UserId"/>, or null when none is known.</summary>
-    public string? Participant => UserId is null ? null : ParticipantOf(ChannelId, UserId);
-
-    /// <summary>A user as a participant: the channel id lower-case, the user id exact (as <c>UserKey</c>).</summary>
-    public static string ParticipantOf(string channelId, string userId) => $"{channelId.Trim().ToLowerInvariant()}|{userId.Trim()}";
+    /// <summary>How the state names its participant <see cref="UserId"/> (<see cref="UserKey.Value"/>), or null when none is known.</summary>
+    public string? Participant => UserId is null ? null : UserKey.From(ChannelId, UserId).Value;
 
     /// <summary>
     /// The storage key: the SDK's ConversationState key (<c>{channelId}/conversations/{id}</c>) plus

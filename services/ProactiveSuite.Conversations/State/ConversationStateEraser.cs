@@ -13,5 +13,5 @@ internal sealed class ConversationStateEraser(IConversationStorage storage) : IU
     public string Store => "conversationState";
 
     public Task<int> EraseAsync(UserKey user, CancellationToken cancellationToken) =>
-        storage.DeleteByParticipantAsync(ConversationKey.ParticipantOf(user.ChannelId, user.UserId), cancellationToken);
+        storage.DeleteByParticipantAsync(user.Value, cancellationToken);
 }

@@ -8,6 +8,7 @@ using ProactiveSuite.Dispatcher.Ledger;
 using ProactiveSuite.Dispatcher.Pacing;
 using ProactiveSuite.Dispatcher.Progress;
 using ProactiveSuite.Dispatcher.Scheduling;
+using ProactiveSuite.ServiceDefaults.Privacy;
 using ProactiveSuite.ServiceDefaults.Telemetry;
 
 namespace ProactiveSuite.Dispatcher.Delivery;
@@ -229,7 +230,7 @@ public sealed class NotificationDelivery(
         // ledger absorbs, never a lost one. A later attempt asks the Registry afresh.
         var later = command with { Lookup = null, NotBefore = null };
         await schedule.AddAsync(new ScheduledDelivery(Guid.NewGuid().ToString("N"), until, ScheduledKind.Delivery, JsonSerializer.Serialize(later, Json), reason, StoredTraceContext.Current(),
-            ScheduledDelivery.RecipientOf(command.Recipient.ChannelId, command.Recipient.UserId)), cancellationToken);
+            UserKey.From(command.Recipient.ChannelId, command.Recipient.UserId).Value), cancellationToken);
         if (pending is not null)
         {
             await ledger.SaveAsync(pending, cancellationToken);

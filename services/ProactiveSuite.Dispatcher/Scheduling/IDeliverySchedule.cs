@@ -17,7 +17,7 @@ public interface IDeliverySchedule
 
     Task RemoveAsync(string id, CancellationToken cancellationToken);
 
-    /// <summary>Removes every waiting delivery for one recipient (<see cref="ScheduledDelivery.RecipientOf"/>); idempotent.</summary>
+    /// <summary>Removes every waiting delivery for one recipient (<c>UserKey.Value</c>); idempotent.</summary>
     /// <returns>How many were removed.</returns>
     Task<int> RemoveRecipientAsync(string recipient, CancellationToken cancellationToken);
 

@@ -7,12 +7,8 @@ namespace ProactiveSuite.Dispatcher.Scheduling;
 /// <param name="Payload">The command as JSON.</param>
 /// <param name="Reason">Why it waits (throttled, retry, not-before), for operators.</param>
 /// <param name="TraceParent">The trace it was put off in, so that its next attempt continues that trace.</param>
-/// <param name="Recipient">The one user a delivery is for (<see cref="RecipientOf"/>), so that erasing the user removes it.</param>
-public sealed record ScheduledDelivery(string Id, DateTimeOffset DueAt, ScheduledKind Kind, string Payload, string Reason, string? TraceParent = null, string? Recipient = null)
-{
-    /// <summary>A recipient as the schedule keeps it: the channel id lower-case, the user id exact (as erasure's user key).</summary>
-    public static string RecipientOf(string channelId, string userId) => $"{channelId.Trim().ToLowerInvariant()}|{userId.Trim()}";
-}
+/// <param name="Recipient">The one user a delivery is for (<c>UserKey.Value</c>), so that erasing the user removes it.</param>
+public sealed record ScheduledDelivery(string Id, DateTimeOffset DueAt, ScheduledKind Kind, string Payload, string Reason, string? TraceParent = null, string? Recipient = null);
 
 public enum ScheduledKind
 {

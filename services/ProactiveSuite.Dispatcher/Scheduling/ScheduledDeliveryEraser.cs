@@ -12,5 +12,5 @@ internal sealed class ScheduledDeliveryEraser(IDeliverySchedule schedule) : IUse
     public string Store => "scheduledDeliveries";
 
     public Task<int> EraseAsync(UserKey user, CancellationToken cancellationToken) =>
-        schedule.RemoveRecipientAsync(ScheduledDelivery.RecipientOf(user.ChannelId, user.UserId), cancellationToken);
+        schedule.RemoveRecipientAsync(user.Value, cancellationToken);
 }

@@ -35,4 +35,10 @@ public sealed record UserKey(string ChannelId, string UserId)
 
     /// <summary>The key of a pair that passed <see cref="Problem"/>.</summary>
     public static UserKey From(string channelId, string userId) => new(channelId.Trim().ToLowerInvariant(), userId.Trim());
+
+    /// <summary>
+    /// The key as one string, <c>channelId|userId</c> (channel ids hold no '|'): what a store records
+    /// beside data about a user, so that erasing the user finds it by equality.
+    /// </summary>
+    public string Value => $"{ChannelId}|{UserId}";
 }

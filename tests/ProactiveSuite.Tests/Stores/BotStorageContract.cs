@@ -6,6 +6,7 @@ using Newtonsoft.Json.Linq;
 using ProactiveSuite.Conversations.Flows;
 using ProactiveSuite.Conversations.State;
 using ProactiveSuite.Conversations.State.Storage;
+using ProactiveSuite.ServiceDefaults.Privacy;
 using ProactiveSuite.ServiceDefaults.Storage;
 
 namespace ProactiveSuite.Tests.Stores;
@@ -192,8 +193,8 @@ public abstract class BotStorageContract(StoreUnderTest store) : StoreContract(s
         await push(new ConversationKey("emulator", "emu-ada2", "USER-ADA"));
 
         Assert.Equal(["emulator|user-ada", "emulator|user-bob"], await states.ParticipantsAsync(new ConversationKey("emulator", "group"), default));
-        Assert.Equal(2, await conversations.DeleteByParticipantAsync(ConversationKey.ParticipantOf("emulator", "user-ada"), default));
-        Assert.Equal(0, await conversations.DeleteByParticipantAsync(ConversationKey.ParticipantOf("emulator", "user-ada"), default));
+        Assert.Equal(2, await conversations.DeleteByParticipantAsync(UserKey.From("emulator", "user-ada").Value, default));
+        Assert.Equal(0, await conversations.DeleteByParticipantAsync(UserKey.From("emulator", "user-ada").Value, default));
 
         Assert.Empty((await states.ReadAsync(new ConversationKey("emulator", "emu-ada"), default)).Frames);
         Assert.Empty((await states.ReadAsync(new ConversationKey("emulator", "group"), default)).Frames);

@@ -1,5 +1,6 @@
 using ProactiveSuite.Dispatcher.Scheduling;
 using ProactiveSuite.Dispatcher.Scheduling.Stores;
+using ProactiveSuite.ServiceDefaults.Privacy;
 
 namespace ProactiveSuite.Tests.Stores;
 
@@ -47,13 +48,13 @@ public abstract class DeliveryScheduleContract(StoreUnderTest store) : StoreCont
     [Fact]
     public async Task Erasing_a_recipient_removes_their_waiting_deliveries_and_only_theirs()
     {
-        var ada = ScheduledDelivery.RecipientOf("Emulator", "user-ada");
+        var ada = UserKey.From("Emulator", "user-ada").Value;
         await Schedule.AddAsync(Item("ada-1", T0) with { Recipient = ada }, default);
         await Schedule.AddAsync(Item("ada-2", T0.AddHours(1)) with { Recipient = ada }, default);
-        await Schedule.AddAsync(Item("ADA", T0) with { Recipient = ScheduledDelivery.RecipientOf("emulator", "USER-ADA") }, default);
+        await Schedule.AddAsync(Item("ADA", T0) with { Recipient = UserKey.From("emulator", "USER-ADA").Value }, default);
         await Schedule.AddAsync(Item("broadcast", T0), default);
 
-        Assert.Equal(2, await Schedule.RemoveRecipientAsync(ScheduledDelivery.RecipientOf("emulator", "user-ada"), default));
+        Assert.Equal(2, await Schedule.RemoveRecipientAsync(UserKey.From("emulator", "user-ada").Value, default));
         Assert.Equal(0, await Schedule.RemoveRecipientAsync(ada, default));
 
         var left = await Schedule.ClaimDueAsync(T0.AddDays(1), 10, Lease, default);

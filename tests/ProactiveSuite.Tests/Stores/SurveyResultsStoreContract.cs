@@ -2,6 +2,7 @@ using ProactiveSuite.Contracts.Notifications;
 using ProactiveSuite.Contracts.Surveys;
 using ProactiveSuite.Dispatcher.Surveys.Responses;
 using ProactiveSuite.Dispatcher.Surveys.Responses.Stores;
+using ProactiveSuite.ServiceDefaults.Privacy;
 using ProactiveSuite.ServiceDefaults.Storage;
 using ProactiveSuite.Tests.Conversations;
 
@@ -50,8 +51,8 @@ public abstract class SurveyResultsStoreContract(StoreUnderTest store) : StoreCo
         await Results.RecordAsync(ResponseNews.From(new SurveyAnswered("other", ada, "emu-ada", "q", "yes", T0)), default);
         await Results.RecordAsync(ResponseNews.From(new SurveyAnswered("lunch", bob, "emu-bob", "meal", "Great", T0)), default);
 
-        Assert.Equal(2, await Results.EraseRespondentAsync("emulator", "user-ada", default));
-        Assert.Equal(0, await Results.EraseRespondentAsync("emulator", "user-ada", default));
+        Assert.Equal(2, await Results.EraseRespondentAsync(UserKey.From("emulator", "user-ada").Value, default));
+        Assert.Equal(0, await Results.EraseRespondentAsync(UserKey.From("emulator", "user-ada").Value, default));
 
         Assert.Equal(["user-bob"], (await Results.ResponsesAsync("lunch", default)).Select(r => r.UserId));
         Assert.Empty(await Results.ResponsesAsync("other", default));

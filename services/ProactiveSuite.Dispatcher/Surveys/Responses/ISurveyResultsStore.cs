@@ -20,7 +20,8 @@ public interface ISurveyResultsStore
 
     /// <summary>Deletes every response of one respondent, to any survey; idempotent. Definitions hold no user data and stay.</summary>
     /// <returns>How many responses were deleted.</returns>
-    Task<int> EraseRespondentAsync(string channelId, string userId, CancellationToken cancellationToken);
+    /// <param name="respondent">The user's <c>UserKey.Value</c>.</param>
+    Task<int> EraseRespondentAsync(string respondent, CancellationToken cancellationToken);
 
     /// <summary>Every response to a survey, in key order.</summary>
     Task<IReadOnlyList<SurveyResponse>> ResponsesAsync(string surveyId, CancellationToken cancellationToken);

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using ProactiveSuite.ServiceDefaults.Privacy;
 
 namespace ProactiveSuite.Dispatcher.Surveys.Responses;
 
@@ -29,11 +30,9 @@ public sealed record SurveyResponse(
 
     public static string KeyOf(string surveyId, string channelId, string userId) => $"{surveyId}|{channelId}|{userId}";
 
-    /// <summary>The respondent across surveys, by which the stores find a user's responses to erase them.</summary>
+    /// <summary>The respondent across surveys (<see cref="UserKey.Value"/>), by which the stores find a user's responses to erase them.</summary>
     [JsonIgnore]
-    public string Respondent => RespondentOf(ChannelId, UserId);
-
-    public static string RespondentOf(string channelId, string userId) => $"{channelId}|{userId}";
+    public string Respondent => UserKey.From(ChannelId, UserId).Value;
 
     /// <summary>
     /// Folds one event's news into the response. Events arrive in any order and more than once, so the

@@ -8,5 +8,5 @@ internal sealed class SurveyResponseEraser(ISurveyResultsStore results) : IUserD
     public string Store => "surveyResponses";
 
     public Task<int> EraseAsync(UserKey user, CancellationToken cancellationToken) =>
-        results.EraseRespondentAsync(user.ChannelId, user.UserId, cancellationToken);
+        results.EraseRespondentAsync(user.Value, cancellationToken);
 }

@@ -60,11 +60,11 @@ internal sealed class EmbeddedSurveyResultsStore : ISurveyResultsStore
         return Task.CompletedTask;
     }
 
-    public Task<int> EraseRespondentAsync(string channelId, string userId, CancellationToken cancellationToken)
+    public Task<int> EraseRespondentAsync(string respondent, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
-            return Task.FromResult(_responses.DeleteMany(Query.EQ("respondent", SurveyResponse.RespondentOf(channelId, userId))));
+            return Task.FromResult(_responses.DeleteMany(Query.EQ("respondent", respondent)));
         }
     }
 

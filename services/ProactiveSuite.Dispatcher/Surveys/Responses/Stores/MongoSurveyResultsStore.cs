@@ -89,10 +89,10 @@ internal sealed class MongoSurveyResultsStore : ISurveyResultsStore
         }
     }
 
-    public async Task<int> EraseRespondentAsync(string channelId, string userId, CancellationToken cancellationToken)
+    public async Task<int> EraseRespondentAsync(string respondent, CancellationToken cancellationToken)
     {
         await _indexes.Value;
-        var deleted = await _responses.DeleteManyAsync(Builders<BsonDocument>.Filter.Eq("respondent", SurveyResponse.RespondentOf(channelId, userId)), cancellationToken);
+        var deleted = await _responses.DeleteManyAsync(Builders<BsonDocument>.Filter.Eq("respondent", respondent), cancellationToken);
         return (int)deleted.DeletedCount;
     }
 
