@@ -41,11 +41,11 @@ public static class DispatcherServiceExtensions
         // The allowlist check wraps the SDK call directly, so nothing (pacing, retries) can sit between them.
         builder.Services.AddSingleton<IChannelConnector>(sp => new AllowlistedChannelConnector(sp.GetRequiredService<BotConnector>(), sp.GetRequiredService<ServiceUrlAllowlist>()));
 
-        builder.AddStore<IDeliveryLedger, EmbeddedDeliveryLedger, MongoDeliveryLedger>();
+        builder.AddStore<IDeliveryLedger, EmbeddedDeliveryLedger, MongoDeliveryLedger>(StoreOwner.Dispatcher);
         builder.AddUserDataEraser<DeliveryLedgerEraser>();
-        builder.AddStore<IDeliverySchedule, EmbeddedDeliverySchedule, MongoDeliverySchedule>();
+        builder.AddStore<IDeliverySchedule, EmbeddedDeliverySchedule, MongoDeliverySchedule>(StoreOwner.Dispatcher);
         builder.AddUserDataEraser<ScheduledDeliveryEraser>();
-        builder.AddStore<INotificationProgressStore, EmbeddedNotificationProgressStore, MongoNotificationProgressStore>();
+        builder.AddStore<INotificationProgressStore, EmbeddedNotificationProgressStore, MongoNotificationProgressStore>(StoreOwner.Dispatcher);
         builder.Services.AddSingleton<DeliveryPacer>();
         builder.Services.AddSingleton<CancellationWatch>();
         builder.Services.AddHostedService<DeliveryScheduler>();

@@ -65,7 +65,7 @@ public sealed class BenchSystem : IAsyncDisposable
     }
 
     /// <summary>The store file of a service of this run.</summary>
-    public string StorePath(string name) => Path.Combine(_dataDirectory, name + ".litedb");
+    public string StorePath(string name) => Path.Combine(_dataDirectory, name);
 
     /// <summary>Starts a service process (<paramref name="project"/>'s built dll) and waits until /health answers 200.</summary>
     public async Task<RunningService> StartServiceAsync(string name, string project, Uri url, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)

@@ -21,7 +21,7 @@ public static class ServiceSettings
         ["Bus__Transport"] = rabbitMq is null ? "InMemory" : "RabbitMq",
         ["Bus__RabbitMqUri"] = rabbitMq?.ToString() ?? "",
         ["Store__Provider"] = "Embedded",
-        ["Store__EmbeddedPath"] = storePath,
+        ["Store__EmbeddedDirectory"] = storePath,
         ["OperatorAuthentication__ApiKeys__0"] = options.ApiKey,
         // The emulator posts without a Bot Framework token and its serviceUrl is plain http on loopback.
         ["Bot__AllowUnauthenticatedLocalUse"] = "true",

@@ -12,10 +12,10 @@ namespace ProactiveSuite.ServiceDefaults.Storage;
 public static class StoreExtensions
 {
     /// <summary>
-    /// Registers <typeparamref name="TService"/> with the adapter that matches <c>Store:Provider</c>,
-    /// and the database handle that adapter needs (one per process, shared by every store).
+    /// Registers <typeparamref name="TService"/> with the adapter that matches <c>Store:Provider</c>, on the
+    /// database of <paramref name="owner"/> (one handle per owner and process, shared by its stores).
     /// </summary>
-    public static IHostApplicationBuilder AddStore<TService, TEmbedded, TMongo>(this IHostApplicationBuilder builder)
+    public static IHostApplicationBuilder AddStore<TService, TEmbedded, TMongo>(this IHostApplicationBuilder builder, StoreOwner owner)
         where TService : class
         where TEmbedded : class, TService
         where TMongo : class, TService
@@ -25,13 +25,13 @@ public static class StoreExtensions
         if (options.Provider == StoreProvider.MongoDb)
         {
             builder.Services.TryAddSingleton<IMongoClient>(_ => new MongoClient(options.MongoConnectionString));
-            builder.Services.TryAddSingleton(sp => CreateMongoDatabase(sp.GetRequiredService<IMongoClient>(), options.MongoDatabase));
-            builder.Services.AddSingleton<TService, TMongo>();
+            builder.Services.TryAddKeyedSingleton<IMongoDatabase>(owner, (sp, _) => CreateMongoDatabase(sp.GetRequiredService<IMongoClient>(), options.MongoDatabaseOf(owner)));
+            builder.Services.AddSingleton<TService>(sp => ActivatorUtilities.CreateInstance<TMongo>(sp, sp.GetRequiredKeyedService<IMongoDatabase>(owner)));
         }
         else
         {
-            builder.Services.TryAddSingleton(_ => OpenEmbeddedDatabase(options.EmbeddedPath));
-            builder.Services.AddSingleton<TService, TEmbedded>();
+            builder.Services.TryAddKeyedSingleton<LiteDatabase>(owner, (_, _) => OpenEmbeddedDatabase(options.EmbeddedPathOf(owner)));
+            builder.Services.AddSingleton<TService>(sp => ActivatorUtilities.CreateInstance<TEmbedded>(sp, sp.GetRequiredKeyedService<LiteDatabase>(owner)));
         }
 
         return builder;

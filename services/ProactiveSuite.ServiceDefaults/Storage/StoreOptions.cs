@@ -5,17 +5,23 @@ public sealed class StoreOptions
 {
     public const string Section = "Store";
 
-    /// <summary><c>Embedded</c> (a LiteDB file: the single-process default) or <c>MongoDb</c> (production).</summary>
+    /// <summary><c>Embedded</c> (a LiteDB file per service: the single-process default) or <c>MongoDb</c> (production).</summary>
     public StoreProvider Provider { get; set; } = StoreProvider.Embedded;
 
-    /// <summary>The embedded store's file. Relative paths are resolved against the working directory.</summary>
-    public string EmbeddedPath { get; set; } = "data/proactivesuite.litedb";
+    /// <summary>The embedded store's folder: each service keeps its own file there. Relative to the working directory.</summary>
+    public string EmbeddedDirectory { get; set; } = "data";
 
     /// <summary>The MongoDB connection string, e.g. <c>mongodb://localhost:27017</c>.</summary>
     public string MongoConnectionString { get; set; } = "mongodb://localhost:27017";
 
-    /// <summary>The MongoDB database that holds every collection of ProactiveSuite.</summary>
+    /// <summary>The prefix of the services' MongoDB databases: each service has its own, <c>{prefix}-{service}</c>.</summary>
     public string MongoDatabase { get; set; } = "proactivesuite";
+
+    /// <summary>The embedded file that <paramref name="owner"/> alone writes.</summary>
+    public string EmbeddedPathOf(StoreOwner owner) => Path.Combine(EmbeddedDirectory, $"{owner.Name}.litedb");
+
+    /// <summary>The MongoDB database that <paramref name="owner"/> alone writes.</summary>
+    public string MongoDatabaseOf(StoreOwner owner) => $"{MongoDatabase}-{owner.Name}";
 }
 
 public enum StoreProvider

@@ -26,7 +26,7 @@ public sealed class EmbeddedDefaultHost : IAsyncLifetime
         var environment = new Dictionary<string, string>
         {
             ["ASPNETCORE_URLS"] = Url.ToString(),
-            ["Store__EmbeddedPath"] = Path.Combine(_dataDirectory, "proactivesuite.litedb"),
+            ["Store__EmbeddedDirectory"] = _dataDirectory,
             // The host's appsettings.json points the emulator and the bot at each other on port 5080.
             ["Emulator__GatewayUrl"] = new Uri(Url, "/api/messages").ToString(),
             ["Emulator__PublicBaseUrl"] = Url.ToString(),

@@ -50,7 +50,7 @@ public class RabbitMqSystem : IAsyncLifetime
         DispatcherUrl = ServiceEnvironment.LoopbackUrl(FreePort.Next());
         GatewayUrl = ServiceEnvironment.LoopbackUrl(FreePort.Next());
 
-        var dispatcherEnvironment = ServiceEnvironment.For(DispatcherUrl, _dataDirectory, "dispatcher.litedb", Broker.AmqpUri).WithChannelEmulator(Channel.BaseUrl);
+        var dispatcherEnvironment = ServiceEnvironment.For(DispatcherUrl, _dataDirectory, "dispatcher", Broker.AmqpUri).WithChannelEmulator(Channel.BaseUrl);
         dispatcherEnvironment["Dispatcher__Channels__emulator__ServiceUrl"] = Channel.BaseUrl.ToString();
         dispatcherEnvironment["Dispatcher__Channels__emulator__BotId"] = Channel.Options.BotId;
         dispatcherEnvironment["Dispatcher__Channels__emulator__BotName"] = Channel.Options.BotName;
@@ -69,10 +69,10 @@ public class RabbitMqSystem : IAsyncLifetime
 
         // Consumers first: their queues must be bound before the Gateway publishes.
         var consumers = await Task.WhenAll(
-            Start("registry", "ProactiveSuite.Registry", ServiceEnvironment.For(RegistryUrl, _dataDirectory, "registry.litedb", Broker.AmqpUri).WithChannelEmulator(Channel.BaseUrl), RegistryUrl, ct),
+            Start("registry", "ProactiveSuite.Registry", ServiceEnvironment.For(RegistryUrl, _dataDirectory, "registry", Broker.AmqpUri).WithChannelEmulator(Channel.BaseUrl), RegistryUrl, ct),
             Start("dispatcher", "ProactiveSuite.Dispatcher", dispatcherEnvironment, DispatcherUrl, ct));
         _services.AddRange(consumers);
-        _services.Add(await Start("gateway", "ProactiveSuite.Gateway", ServiceEnvironment.For(GatewayUrl, _dataDirectory, "gateway.litedb", Broker.AmqpUri).WithChannelEmulator(Channel.BaseUrl), GatewayUrl, ct));
+        _services.Add(await Start("gateway", "ProactiveSuite.Gateway", ServiceEnvironment.For(GatewayUrl, _dataDirectory, "gateway", Broker.AmqpUri).WithChannelEmulator(Channel.BaseUrl), GatewayUrl, ct));
 
         Channel.Options.GatewayUrl = new Uri(GatewayUrl, "/api/messages");
         Outside = await OutsideService.StartAsync(Broker.AmqpUri, ct);

@@ -8,13 +8,13 @@ public static class ServiceEnvironment
     /// <summary>The operator API key every service of a test system accepts.</summary>
     public const string OperatorApiKey = "e2e-operator-key-0123456789";
 
-    public static Dictionary<string, string> For(Uri url, string dataDirectory, string storeFile, Uri? rabbitMqUri) => new()
+    public static Dictionary<string, string> For(Uri url, string dataDirectory, string storeFolder, Uri? rabbitMqUri) => new()
     {
         ["ASPNETCORE_URLS"] = url.ToString(),
         ["Bus__Transport"] = rabbitMqUri is null ? "InMemory" : "RabbitMq",
         ["Bus__RabbitMqUri"] = rabbitMqUri?.ToString() ?? "",
         ["Store__Provider"] = "Embedded",
-        ["Store__EmbeddedPath"] = Path.Combine(dataDirectory, storeFile),
+        ["Store__EmbeddedDirectory"] = Path.Combine(dataDirectory, storeFolder),
         ["OperatorAuthentication__ApiKeys__0"] = OperatorApiKey,
         ["Logging__LogLevel__Default"] = "Information",
         ["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning",

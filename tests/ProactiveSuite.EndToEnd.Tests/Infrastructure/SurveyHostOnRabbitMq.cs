@@ -31,7 +31,7 @@ public sealed class SurveyHostOnRabbitMq : IAsyncLifetime, ISurveyStage
     {
         var ct = TestContext.Current.CancellationToken;
         _broker = await RabbitMqNode.StartAsync(ct);
-        var environment = ServiceEnvironment.For(Url, _dataDirectory, "proactivesuite.litedb", _broker.AmqpUri);
+        var environment = ServiceEnvironment.For(Url, _dataDirectory, "proactivesuite", _broker.AmqpUri);
         // The host's appsettings.json points the emulator and the bot at each other on port 5080.
         environment["Emulator__GatewayUrl"] = new Uri(Url, "/api/messages").ToString();
         environment["Emulator__PublicBaseUrl"] = Url.ToString();

@@ -13,7 +13,7 @@ public sealed class InboundAuthenticationStartupTests : IDisposable
     {
         var url = ServiceEnvironment.LoopbackUrl(FreePort.Next());
 
-        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => StartGatewayAsync(url, ServiceEnvironment.For(url, _dataDirectory, "gateway.litedb", rabbitMqUri: null)));
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => StartGatewayAsync(url, ServiceEnvironment.For(url, _dataDirectory, "gateway", rabbitMqUri: null)));
 
         Assert.Contains("exited with code", failure.Message, StringComparison.Ordinal);
         Assert.Contains("Bot:MicrosoftAppId is not set", failure.Message, StringComparison.Ordinal);
@@ -24,7 +24,7 @@ public sealed class InboundAuthenticationStartupTests : IDisposable
     public async Task Allowed_unauthenticated_local_use_starts_with_a_loud_warning()
     {
         var url = ServiceEnvironment.LoopbackUrl(FreePort.Next());
-        var environment = ServiceEnvironment.For(url, _dataDirectory, "gateway-local.litedb", rabbitMqUri: null);
+        var environment = ServiceEnvironment.For(url, _dataDirectory, "gateway-local", rabbitMqUri: null);
         environment["Bot__AllowUnauthenticatedLocalUse"] = "true";
 
         await using var gateway = await StartGatewayAsync(url, environment);

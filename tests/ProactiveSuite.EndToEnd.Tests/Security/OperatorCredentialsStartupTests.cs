@@ -12,7 +12,7 @@ public sealed class OperatorCredentialsStartupTests : IDisposable
     public async Task A_registry_without_operator_credentials_warns_at_start_up_and_refuses_everyone()
     {
         var url = ServiceEnvironment.LoopbackUrl(FreePort.Next());
-        var environment = ServiceEnvironment.For(url, _dataDirectory, "registry.litedb", rabbitMqUri: null);
+        var environment = ServiceEnvironment.For(url, _dataDirectory, "registry", rabbitMqUri: null);
         environment.Remove("OperatorAuthentication__ApiKeys__0");
 
         await using var registry = await ServiceProcess.StartAsync("keyless-registry", RepositoryPaths.ServiceDll("ProactiveSuite.Registry"), environment, new Uri(url, "/health"), TestContext.Current.CancellationToken);

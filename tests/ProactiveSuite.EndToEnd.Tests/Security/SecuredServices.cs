@@ -38,7 +38,7 @@ public sealed class SecuredServices : IAsyncLifetime
         Directory.CreateDirectory(_dataDirectory);
         Issuer = await LocalTokenIssuer.StartAsync(ct);
 
-        var gateway = Environment(GatewayUrl, "gateway.litedb");
+        var gateway = Environment(GatewayUrl, "gateway");
         gateway["Bot__MicrosoftAppId"] = AppId;
         gateway["Bot__MicrosoftAppPassword"] = AppPassword;
         // The SDK's own configuration keys for where its token validation reads from: the real Bot Framework
@@ -51,7 +51,7 @@ public sealed class SecuredServices : IAsyncLifetime
         gateway["Bot__OAuthUrl"] = "https://api.botframework.com";
         gateway["Bot__CallerId"] = "urn:botframework:azure";
 
-        var registry = Environment(RegistryUrl, "registry.litedb");
+        var registry = Environment(RegistryUrl, "registry");
         registry["OperatorAuthentication__Jwt__Authority"] = Issuer.OperatorAuthority;
         registry["OperatorAuthentication__Jwt__Audience"] = LocalTokenIssuer.OperatorAudience;
 

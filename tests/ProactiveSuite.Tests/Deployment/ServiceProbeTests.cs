@@ -125,7 +125,7 @@ public sealed class ServiceProbeTests
             });
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
-                ["Store:EmbeddedPath"] = Path.Combine(dataDirectory, "store.litedb"),
+                ["Store:EmbeddedDirectory"] = dataDirectory,
                 ["Bot:AllowUnauthenticatedLocalUse"] = "true",
             });
             builder.AddServiceDefaults(defaultUrl: "http://127.0.0.1:0");

@@ -12,6 +12,9 @@ namespace ProactiveSuite.Tests.Stores;
 /// </summary>
 public abstract class StoreUnderTest : IAsyncDisposable
 {
+    /// <summary>The one owner of every store under test: they share its database, as a service's stores do.</summary>
+    protected static readonly StoreOwner Owner = new("test");
+
     private readonly List<ServiceProvider> _providers = [];
 
     /// <summary>Why this adapter cannot be tested here, or null.</summary>
@@ -25,7 +28,7 @@ public abstract class StoreUnderTest : IAsyncDisposable
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(Configuration());
-        builder.AddStore<TService, TEmbedded, TMongo>();
+        builder.AddStore<TService, TEmbedded, TMongo>(Owner);
         var provider = builder.Services.BuildServiceProvider();
         _providers.Add(provider);
         return provider.GetRequiredService<TService>();
@@ -60,7 +63,7 @@ public sealed class EmbeddedStoreUnderTest : StoreUnderTest
     protected override Dictionary<string, string?> Configuration() => new()
     {
         ["Store:Provider"] = "Embedded",
-        ["Store:EmbeddedPath"] = Path.Combine(_directory, "store.litedb"),
+        ["Store:EmbeddedDirectory"] = _directory,
     };
 
     public override async ValueTask DisposeAsync()
@@ -99,7 +102,7 @@ public sealed class MongoStoreUnderTest : StoreUnderTest
         if (NotRunReason is null)
         {
             using var client = new MongoClient(Uri);
-            await client.DropDatabaseAsync(_database);
+            await client.DropDatabaseAsync(new StoreOptions { MongoDatabase = _database }.MongoDatabaseOf(Owner));
         }
     }
 }
