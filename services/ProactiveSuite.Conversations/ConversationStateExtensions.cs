@@ -14,9 +14,8 @@ namespace ProactiveSuite.Conversations;
 public static class ConversationStateExtensions
 {
     /// <summary>
-    /// The conversations' flow state in the store chosen by <c>Store:Provider</c> (as the SDK's
-    /// <see cref="IStorage"/>), the state store over it, and the survey flow. Safe to call from every service
-    /// of a process: the single-process host calls it from both the Gateway and the Dispatcher.
+    /// The conversations' flow state in the Gateway's store (as the SDK's <see cref="IStorage"/>), the state
+    /// store over it, and the survey flow. Only the Gateway writes it; the Dispatcher asks it over the bus.
     /// </summary>
     public static IHostApplicationBuilder AddConversationState(this IHostApplicationBuilder builder)
     {
@@ -25,7 +24,7 @@ public static class ConversationStateExtensions
             return builder;
         }
 
-        builder.AddStore<IConversationStorage, EmbeddedBotStorage, MongoBotStorage>();
+        builder.AddStore<IConversationStorage, EmbeddedBotStorage, MongoBotStorage>(StoreOwner.Gateway);
         builder.Services.AddSingleton<IStorage>(sp => sp.GetRequiredService<IConversationStorage>());
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ConversationStateStore>();
@@ -35,14 +34,13 @@ public static class ConversationStateExtensions
     }
 
     /// <summary>
-    /// Erasing a user (<c>EraseUserData</c>) also deletes the state of every conversation they took part
-    /// in. Added by one service per deployment (the Dispatcher): the Gateway shares the store but faces the
-    /// internet, and an eraser brings the operator's erasure endpoint with it.
+    /// Erasing a user (<c>EraseUserData</c>, from the bus) also deletes the state of every conversation they
+    /// took part in.
     /// </summary>
     public static IHostApplicationBuilder AddConversationStateErasure(this IHostApplicationBuilder builder)
     {
         builder.AddConversationState();
-        builder.AddUserDataEraser<ConversationStateEraser>();
+        builder.AddUserDataEraser<ConversationStateEraser>(operatorEndpoint: false);
         return builder;
     }
 }

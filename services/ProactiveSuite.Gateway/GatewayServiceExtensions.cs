@@ -4,13 +4,15 @@ using ProactiveSuite.Gateway.Bot;
 using ProactiveSuite.Gateway.Conversation;
 using ProactiveSuite.Gateway.Messages;
 using ProactiveSuite.Gateway.Security;
+using ProactiveSuite.Gateway.Surveys;
 
 namespace ProactiveSuite.Gateway;
 
 public static class GatewayServiceExtensions
 {
     /// <summary>
-    /// The Gateway: the Bot Framework adapter with reference capture, the bot, and its conversation flows.
+    /// The Gateway: the Bot Framework adapter with reference capture, the bot, and its conversation flows,
+    /// whose state it owns (surveys are pushed onto it at the Dispatcher's request).
     /// Does not start without an app id unless unauthenticated local use is explicitly allowed.
     /// </summary>
     public static IHostApplicationBuilder AddGateway(this IHostApplicationBuilder builder)
@@ -18,9 +20,10 @@ public static class GatewayServiceExtensions
         builder.AddInboundAuthenticationPolicy();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddBotAdapter(builder.Configuration);
-        builder.AddConversationState();
+        builder.AddConversationStateErasure();
         builder.Services.AddSingleton<IConversationFlow, IntroductionFlow>();
         builder.Services.AddSingleton<ConversationTurns>();
+        builder.AddSurveyPushes();
         return builder;
     }
 

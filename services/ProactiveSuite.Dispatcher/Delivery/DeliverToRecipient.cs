@@ -1,5 +1,6 @@
 using ProactiveSuite.Contracts.Notifications;
 using ProactiveSuite.Contracts.References;
+using ProactiveSuite.Dispatcher.Surveys;
 
 namespace ProactiveSuite.Dispatcher.Delivery;
 
@@ -10,6 +11,7 @@ namespace ProactiveSuite.Dispatcher.Delivery;
 /// </summary>
 /// <param name="Lookup">What the Registry said of the recipient when the fan-out already asked it in a batch; null: ask.</param>
 /// <param name="RequestedAt">When the command was accepted: the start of "command to delivery".</param>
+/// <param name="Survey">Set when this opens a survey: its outcome is reported as the survey's, not a notification's.</param>
 public sealed record DeliverToRecipient(
     string NotificationId,
     Recipient Recipient,
@@ -18,7 +20,8 @@ public sealed record DeliverToRecipient(
     bool CreateConversationIfMissing,
     ReferenceLookup? Lookup,
     DateTimeOffset? NotBefore,
-    DateTimeOffset RequestedAt)
+    DateTimeOffset RequestedAt,
+    SurveyOpening? Survey = null)
 {
     public const string QueueName = "dispatcher-deliveries";
 

@@ -49,6 +49,8 @@ public static class NotificationValidation
         null or "" => "notificationId is required",
         { Length: > MaxNotificationIdLength } => $"notificationId is longer than {MaxNotificationIdLength} characters",
         _ when notificationId.Any(char.IsControl) => "notificationId must not contain control characters",
+        _ when notificationId.StartsWith(Surveys.SurveyOpening.NotificationIdPrefix, StringComparison.Ordinal) =>
+            $"notificationId must not start with '{Surveys.SurveyOpening.NotificationIdPrefix}' (the ledger's name for survey openings)",
         _ => null,
     };
 

@@ -1,107 +1,86 @@
+using MassTransit;
 using Microsoft.Extensions.Options;
+using ProactiveSuite.Contracts.Conversations;
 using ProactiveSuite.Contracts.Surveys;
-using ProactiveSuite.Conversations.State;
-using ProactiveSuite.Conversations.Surveys;
-using ProactiveSuite.Dispatcher.Connector;
 using ProactiveSuite.Dispatcher.Delivery;
+using ProactiveSuite.Dispatcher.Ledger;
 using ProactiveSuite.Dispatcher.Surveys.Responses;
 
 namespace ProactiveSuite.Dispatcher.Surveys;
 
 /// <summary>
-/// Starts a survey in a user's conversation: pushes it onto the conversation's flow stack (shared with the
-/// Gateway, which takes the answers) and asks its first question proactively. The state is saved first and
-/// the question sent after, so the question never asks for a survey that a conflict or a refusal undid; if
-/// the question cannot be delivered, the survey is withdrawn again and nothing of it stays.
+/// Starts a survey in a user's conversation: asks the Gateway, which owns the conversation's state, to push
+/// it, then hands back its opening for the normal delivery path. The push comes first, so no question asks
+/// for a survey that a refusal undid; an opening that cannot be delivered withdraws it again
+/// (<see cref="SurveyOpeningReporting"/>).
 /// </summary>
 public sealed partial class SurveyLauncher(
     ReferenceDirectory references,
-    ConversationStateStore states,
-    IChannelConnector connector,
+    IRequestClient<PushSurvey> gateway,
+    IDeliveryLedger ledger,
     ISurveyResultsStore results,
     IOptions<SurveyOptions> options,
     TimeProvider clock,
     ILogger<SurveyLauncher> logger)
 {
     /// <param name="command">A command that passed <see cref="SurveyValidation"/>.</param>
-    /// <returns>The events to publish, in order.</returns>
-    public async Task<IReadOnlyList<object>> LaunchAsync(StartSurvey command, CancellationToken cancellationToken)
+    public async Task<SurveyLaunch> LaunchAsync(StartSurvey command, CancellationToken cancellationToken)
     {
         var surveyId = command.SurveyId!;
         var recipient = command.Recipient!;
-        if ((await references.FindAsync(recipient, cancellationToken)).Address is not { } address)
+        if (await ledger.FindAsync(SurveyOpening.KeyOf(command), cancellationToken) is not null)
         {
-            return [Failed(command, SurveyFailureReasons.NoReference,
-                $"No conversation with user '{recipient.UserId}' in channel '{recipient.ChannelId}' is stored (the user never wrote to the bot), so the survey cannot start.")];
+            // The idempotency key is the survey and the recipient, not the conversation: the user may have moved.
+            LogAlreadyOpened(surveyId);
+            return SurveyLaunch.Nothing;
+        }
+
+        var lookup = await references.FindAsync(recipient, cancellationToken);
+        if (lookup.Address is not { } address)
+        {
+            return Failed(command, SurveyFailureReasons.NoReference,
+                $"No conversation with user '{recipient.UserId}' in channel '{recipient.ChannelId}' is stored (the user never wrote to the bot), so the survey cannot start.");
         }
 
         var definition = SurveyDefinition.From(command, clock.GetUtcNow());
         if (!(await results.RecordDefinitionAsync(definition, cancellationToken)).AsksTheSameAs(definition))
         {
-            return [Failed(command, SurveyFailureReasons.Invalid,
-                $"StartSurvey rejected: survey '{surveyId}' was first started with other questions (ids, types or choices); results are counted per survey, so a changed survey needs a new surveyId.")];
+            return Failed(command, SurveyFailureReasons.Invalid,
+                $"StartSurvey rejected: survey '{surveyId}' was first started with other questions (ids, types or choices); results are counted per survey, so a changed survey needs a new surveyId.");
         }
 
-        var key = new ConversationKey(address.ChannelId, address.Conversation.Id, address.User.Id);
-        var expiresAfter = command.ExpiresAfterSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : options.Value.DefaultExpiry;
-        var decision = await states.UpdateAsync(
-            key,
-            state =>
-            {
-                var now = clock.GetUtcNow();
-                return SurveyStart.Decide(state, SurveyFlow.Begin(command, address.Conversation.Id, now, expiresAfter), now);
-            },
-            cancellationToken);
-
-        switch (decision)
+        var expiresAfter = command.ExpiresAfterSeconds ?? (int)options.Value.DefaultExpiry.TotalSeconds;
+        var response = await gateway.GetResponse<SurveyPushed, SurveyPushRefused>(new PushSurvey(command, address, expiresAfter), cancellationToken);
+        if (response.Is(out Response<SurveyPushRefused>? refused))
         {
-            case SurveyStartDecision.Refused refused:
-                return [.. refused.Expired, Failed(command, refused.ReasonCode, refused.Reason)];
-            case SurveyStartDecision.AlreadyRunning running when running.Survey.Answers.Count > 0:
-                LogAlreadyAnswering(surveyId, key.StorageKey);
-                return [];
-            case SurveyStartDecision.AlreadyRunning running:
-                // Delivered again before the user answered: the first question may not have gone out the first time.
-                return await AskFirstQuestionAsync(key, address, running.Survey, [], cancellationToken);
-            case SurveyStartDecision.Pushed pushed:
-                return await AskFirstQuestionAsync(key, address, pushed.Survey, pushed.Expired, cancellationToken);
-            default:
-                throw new InvalidOperationException($"Unexpected decision {decision}.");
+            return Failed(command, refused.Message.ReasonCode, refused.Message.Reason);
         }
+
+        var pushed = response.Is(out Response<SurveyPushed>? answer) ? answer.Message : throw new InvalidOperationException("The Gateway answered neither pushed nor refused.");
+        if (pushed.AlreadyAnswered)
+        {
+            LogAlreadyAnswering(surveyId);
+            return SurveyLaunch.Nothing;
+        }
+
+        var opening = new DeliverToRecipient(
+            SurveyOpening.NotificationIdOf(surveyId), recipient, pushed.Opening, [], CreateConversationIfMissing: false, lookup, NotBefore: null, clock.GetUtcNow(),
+            new SurveyOpening(surveyId, address, pushed.StartedAt, pushed.ExpiresAt));
+        return new SurveyLaunch([], opening);
     }
 
-    private async Task<IReadOnlyList<object>> AskFirstQuestionAsync(
-        ConversationKey key, Contracts.References.ConversationAddress address, SurveyProgress survey, IReadOnlyList<SurveyExpired> expired, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var activityId = await connector.SendAsync(address, new OutboundMessage(SurveyPrompts.Opening(survey), []), cancellationToken);
-            LogStarted(survey.SurveyId, key.StorageKey);
-            return [.. expired, new SurveyStarted(survey.SurveyId, survey.Recipient, survey.ConversationId, activityId, survey.ExpiresAt, survey.StartedAt)];
-        }
-        catch (ConnectorException e)
-        {
-            await WithdrawAsync(key, survey.SurveyId, cancellationToken);
-            var reasonCode = RetryPolicy.Judge(e) is FailureVerdict.Retry ? SurveyFailureReasons.Transient : SurveyFailureReasons.ConnectorRejected;
-            return [.. expired, new SurveyFailed(survey.SurveyId, survey.Recipient, reasonCode, $"The first question could not be delivered, so the survey was withdrawn: {e.Message}", clock.GetUtcNow())];
-        }
-    }
+    private SurveyLaunch Failed(StartSurvey command, string reasonCode, string reason) =>
+        new([new SurveyFailed(command.SurveyId!, command.Recipient, reasonCode, reason, clock.GetUtcNow())], null);
 
-    /// <summary>Takes the survey off the conversation again, unless the user somehow answered it meanwhile.</summary>
-    private Task<bool> WithdrawAsync(ConversationKey key, string surveyId, CancellationToken cancellationToken) =>
-        states.UpdateAsync(
-            key,
-            state => SurveyFlow.ProgressOf(state.Top) is { } top && top.SurveyId == surveyId && top.Answers.Count == 0
-                ? new Conversations.Flows.StateChange<bool>(state.Withdraw(SurveyFlow.FrameId(surveyId)), true)
-                : new Conversations.Flows.StateChange<bool>(null, false),
-            cancellationToken);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Survey {SurveyId} was opened for this recipient before; the command changes nothing")]
+    private partial void LogAlreadyOpened(string surveyId);
 
-    private SurveyFailed Failed(StartSurvey command, string reasonCode, string reason) =>
-        new(command.SurveyId!, command.Recipient, reasonCode, reason, clock.GetUtcNow());
+    [LoggerMessage(Level = LogLevel.Information, Message = "Survey {SurveyId} is already being answered; the command was delivered again and changes nothing")]
+    private partial void LogAlreadyAnswering(string surveyId);
+}
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Survey {SurveyId} started in {Key}")]
-    private partial void LogStarted(string surveyId, string key);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Survey {SurveyId} is already being answered in {Key}; the command was delivered again and changes nothing")]
-    private partial void LogAlreadyAnswering(string surveyId, string key);
+/// <summary>What a survey start led to: events to publish, and the opening to deliver when it was pushed.</summary>
+public sealed record SurveyLaunch(IReadOnlyList<object> Events, DeliverToRecipient? Opening)
+{
+    public static readonly SurveyLaunch Nothing = new([], null);
 }

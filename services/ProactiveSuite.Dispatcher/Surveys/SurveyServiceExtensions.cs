@@ -1,5 +1,5 @@
 using MassTransit;
-using ProactiveSuite.Conversations;
+using ProactiveSuite.Contracts.Conversations;
 using ProactiveSuite.Dispatcher.Surveys.Responses;
 using ProactiveSuite.Dispatcher.Surveys.Responses.Stores;
 using ProactiveSuite.ServiceDefaults.Messaging;
@@ -10,18 +10,20 @@ namespace ProactiveSuite.Dispatcher.Surveys;
 
 public static class SurveyServiceExtensions
 {
-    /// <summary>Surveys: starting them in conversations (shared state with the Gateway) and keeping their results.</summary>
+    /// <summary>Surveys: starting them in conversations (pushed by the Gateway, which owns them) and keeping their results.</summary>
     public static IHostApplicationBuilder AddSurveys(this IHostApplicationBuilder builder)
     {
-        builder.AddConversationStateErasure();
-        builder.AddStore<ISurveyResultsStore, EmbeddedSurveyResultsStore, MongoSurveyResultsStore>();
+        builder.AddStore<ISurveyResultsStore, EmbeddedSurveyResultsStore, MongoSurveyResultsStore>(StoreOwner.Dispatcher);
         builder.AddUserDataEraser<SurveyResponseEraser>();
         builder.Services.Configure<SurveyOptions>(builder.Configuration.GetSection(SurveyOptions.Section));
         builder.Services.AddScoped<SurveyLauncher>();
+        builder.Services.AddScoped<SurveyOpeningReporting>();
         builder.AddBusConsumers(bus =>
         {
             bus.AddConsumer<StartSurveyConsumer, StartSurveyConsumerDefinition>();
             bus.AddConsumer<SurveyResponseConsumer, SurveyResponseConsumerDefinition>();
+            bus.AddRequestClient<PushSurvey>(RequestTimeout.After(s: 10));
+            bus.AddRequestClient<WithdrawSurvey>(RequestTimeout.After(s: 10));
         });
         return builder;
     }

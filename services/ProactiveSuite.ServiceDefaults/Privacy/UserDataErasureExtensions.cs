@@ -16,10 +16,19 @@ public static class UserDataErasureExtensions
     /// Adds a store's eraser, and (once per process) the consumer of <c>EraseUserData</c> that runs all
     /// of them. A store that keeps data about users calls this from its service's <c>AddX()</c>.
     /// </summary>
-    public static IHostApplicationBuilder AddUserDataEraser<TEraser>(this IHostApplicationBuilder builder)
+    /// <param name="operatorEndpoint">
+    /// False for a service that faces the internet (the Gateway): it erases on the bus's command but does
+    /// not bring the operator's erasure endpoint with it.
+    /// </param>
+    public static IHostApplicationBuilder AddUserDataEraser<TEraser>(this IHostApplicationBuilder builder, bool operatorEndpoint = true)
         where TEraser : class, IUserDataEraser
     {
         builder.Services.AddScoped<IUserDataEraser, TEraser>();
+        if (operatorEndpoint)
+        {
+            builder.Services.TryAddSingleton<OperatorErasureEndpoint>();
+        }
+
         if (builder.Services.Any(d => d.ServiceType == typeof(UserDataErasure)))
         {
             return builder;
@@ -34,11 +43,11 @@ public static class UserDataErasureExtensions
     /// <summary>
     /// <c>DELETE /users/{channelId}/{userId}</c>: publishes <c>EraseUserData</c> to every service and
     /// answers 202 with the request id (each service then publishes <c>UserDataErased</c>). An operator
-    /// API, so it needs operator credentials. Mapped only by a process that stores user data.
+    /// API, so it needs operator credentials. Mapped only by a process with an operator's eraser.
     /// </summary>
     public static IEndpointRouteBuilder MapUserDataErasure(this IEndpointRouteBuilder endpoints)
     {
-        if (endpoints.ServiceProvider.GetService<IServiceProviderIsService>()?.IsService(typeof(UserDataErasure)) != true)
+        if (endpoints.ServiceProvider.GetService<IServiceProviderIsService>()?.IsService(typeof(OperatorErasureEndpoint)) != true)
         {
             return endpoints;
         }
@@ -57,3 +66,6 @@ public static class UserDataErasureExtensions
         return endpoints;
     }
 }
+
+/// <summary>Present when a service of this process serves the operator's erasure endpoint.</summary>
+internal sealed class OperatorErasureEndpoint;

@@ -2,7 +2,7 @@ using ProactiveSuite.Contracts.Surveys;
 using ProactiveSuite.Conversations.Flows;
 using ProactiveSuite.Conversations.Surveys;
 
-namespace ProactiveSuite.Dispatcher.Surveys;
+namespace ProactiveSuite.Gateway.Surveys;
 
 /// <summary>
 /// Whether a survey may take over a conversation, decided on the conversation's state. One survey at a

@@ -1,10 +1,10 @@
 using ProactiveSuite.Contracts.Surveys;
 using ProactiveSuite.Conversations.Flows;
 using ProactiveSuite.Conversations.Surveys;
-using ProactiveSuite.Dispatcher.Surveys;
+using ProactiveSuite.Gateway.Surveys;
 using static ProactiveSuite.Tests.Conversations.SurveyScenario;
 
-namespace ProactiveSuite.Tests.Dispatcher;
+namespace ProactiveSuite.Tests.Gateway;
 
 /// <summary>Whether a survey may take over a conversation: one at a time, once per conversation.</summary>
 public class SurveyStartTests
