@@ -55,6 +55,28 @@ internal sealed class EmbeddedDeliveryLedger : IDeliveryLedger
         }
     }
 
+    public Task MarkReportedAsync(DeliveryKey key, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (Find(key) is { Unreported: true } record)
+            {
+                Write(record with { Unreported = false });
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<SettledCounts> CountSettledAsync(string notificationId, CancellationToken cancellationToken)
+    {
+        var groups = _deliveries.Find(Query.EQ("notificationId", notificationId))
+            .Select(Read)
+            .GroupBy(r => (r.State, r.FailureReasonCode))
+            .Select(g => (g.Key.State, g.Key.FailureReasonCode, g.Count()));
+        return Task.FromResult(SettledCounts.Of(groups));
+    }
+
     public Task<IReadOnlyList<DeliveryRecord>> ListAsync(string notificationId, string? after, int limit, CancellationToken cancellationToken)
     {
         var query = _deliveries.Query().Where(Query.EQ("notificationId", notificationId));
@@ -64,13 +86,15 @@ internal sealed class EmbeddedDeliveryLedger : IDeliveryLedger
         }
 
         var records = query.OrderBy("_id").Limit(limit).ToList()
-            .Select(d => JsonSerializer.Deserialize<DeliveryRecord>(d["record"].AsString, Json)!)
+            .Select(Read)
             .ToList();
         return Task.FromResult<IReadOnlyList<DeliveryRecord>>(records);
     }
 
     private DeliveryRecord? Find(DeliveryKey key) =>
-        _deliveries.FindById(key.Value) is { } document ? JsonSerializer.Deserialize<DeliveryRecord>(document["record"].AsString, Json) : null;
+        _deliveries.FindById(key.Value) is { } document ? Read(document) : null;
+
+    private static DeliveryRecord Read(BsonDocument document) => JsonSerializer.Deserialize<DeliveryRecord>(document["record"].AsString, Json)!;
 
     private void Write(DeliveryRecord record) => _deliveries.Upsert(new BsonDocument
     {

@@ -62,6 +62,29 @@ internal sealed class MongoDeliveryLedger : IDeliveryLedger
     public async Task<int> EraseUserAsync(string channelId, string userId, CancellationToken cancellationToken) =>
         (int)(await _deliveries.DeleteManyAsync(d => d.ChannelId == channelId && d.UserId == userId, cancellationToken)).DeletedCount;
 
+    public Task MarkReportedAsync(DeliveryKey key, CancellationToken cancellationToken) =>
+        _deliveries.UpdateOneAsync(d => d.Id == key.Value, Builders<DeliveryDocument>.Update.Set(d => d.Unreported, false), cancellationToken: cancellationToken);
+
+    public async Task<SettledCounts> CountSettledAsync(string notificationId, CancellationToken cancellationToken)
+    {
+        var filters = Builders<DeliveryDocument>.Filter;
+        var settled = filters.Eq(d => d.NotificationId, notificationId)
+            & filters.In(d => d.State, [DeliveryState.Delivered, DeliveryState.Failed, DeliveryState.Cancelled]);
+        // A plain $match and $group with $sum: counted in the server, nothing but the groups comes back.
+        var groups = await _deliveries.Aggregate()
+            .Match(settled)
+            .Group(new BsonDocument
+            {
+                ["_id"] = new BsonDocument { ["state"] = "$state", ["reason"] = "$failureReasonCode" },
+                ["count"] = new BsonDocument("$sum", 1),
+            })
+            .ToListAsync(cancellationToken);
+        return SettledCounts.Of(groups.Select(g => (
+            Enum.Parse<DeliveryState>(g["_id"]["state"].AsString),
+            g["_id"].AsBsonDocument.TryGetValue("reason", out var reason) && reason.IsString ? reason.AsString : null,
+            g["count"].ToInt32())));
+    }
+
     public async Task<IReadOnlyList<DeliveryRecord>> ListAsync(string notificationId, string? after, int limit, CancellationToken cancellationToken)
     {
         var filters = Builders<DeliveryDocument>.Filter;
@@ -110,6 +133,9 @@ internal sealed class MongoDeliveryLedger : IDeliveryLedger
         [BsonDateTimeOptions(Kind = DateTimeKind.Utc)]
         public DateTime UpdatedAt { get; set; }
 
+        // Absent in records written before the outbox: those were reported.
+        public bool Unreported { get; set; }
+
         public static DeliveryDocument From(DeliveryRecord record) => new()
         {
             Id = record.Key.Value,
@@ -126,6 +152,7 @@ internal sealed class MongoDeliveryLedger : IDeliveryLedger
             FailureReasonCode = record.FailureReasonCode,
             CreatedAt = record.CreatedAt.UtcDateTime,
             UpdatedAt = record.UpdatedAt.UtcDateTime,
+            Unreported = record.Unreported,
         };
 
         public DeliveryRecord ToRecord() => new(
@@ -139,6 +166,7 @@ internal sealed class MongoDeliveryLedger : IDeliveryLedger
             ActivityId,
             FailureReasonCode,
             new DateTimeOffset(CreatedAt, TimeSpan.Zero),
-            new DateTimeOffset(UpdatedAt, TimeSpan.Zero));
+            new DateTimeOffset(UpdatedAt, TimeSpan.Zero),
+            Unreported);
     }
 }
