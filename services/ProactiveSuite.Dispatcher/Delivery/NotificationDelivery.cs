@@ -135,7 +135,7 @@ public sealed class NotificationDelivery(
                     }
                 }
 
-                var pending = record with { State = DeliveryState.Pending, ClaimedUntil = null, LastStatusCode = status, LastError = failure.Message, UpdatedAt = now };
+                var pending = record with { State = DeliveryState.Pending, ClaimedUntil = null, RetryAt = until, LastStatusCode = status, LastError = failure.Message, UpdatedAt = now };
                 return await DeferAsync(command, pending, until, retry.Throttled ? $"throttled ({status})" : $"retry after {failure.Message}", cancellationToken);
 
             case FailureVerdict.Retry:

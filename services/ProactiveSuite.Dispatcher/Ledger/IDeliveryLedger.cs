@@ -24,6 +24,9 @@ public interface IDeliveryLedger
     /// <summary>One notification's settled records, counted by state and failure reason (once per notification, when it may be finished).</summary>
     Task<SettledCounts> CountSettledAsync(string notificationId, CancellationToken cancellationToken);
 
+    /// <summary>One notification's records waiting for a retry (<see cref="DeliveryRecord.RetryAt"/> set); null when none wait.</summary>
+    Task<RetryWaits?> FindRetryWaitsAsync(string notificationId, CancellationToken cancellationToken);
+
     /// <summary>The records of one notification, in key order, after <paramref name="after"/> (a key value).</summary>
     Task<IReadOnlyList<DeliveryRecord>> ListAsync(string notificationId, string? after, int limit, CancellationToken cancellationToken);
 }

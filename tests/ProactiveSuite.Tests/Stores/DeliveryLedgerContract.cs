@@ -99,10 +99,35 @@ public abstract class DeliveryLedgerContract(StoreUnderTest store) : StoreContra
         Assert.Equal(0, (await Ledger.CountSettledAsync("n-none", default)).Settled);
     }
 
+    [Fact]
+    public async Task Retry_waits_count_only_records_waiting_for_a_retry_with_the_earliest_attempt_and_the_latest_failure()
+    {
+        Assert.Null(await Ledger.FindRetryWaitsAsync(Key.NotificationId, default));
+        await WaitForRetryAsync(Key, failedAt: T0.AddSeconds(1), retryAt: T0.AddSeconds(40), 503, "The connector answered 503");
+        await WaitForRetryAsync(Key with { UserId = "user-bob" }, failedAt: T0.AddSeconds(2), retryAt: T0.AddSeconds(30), null, "The connector did not answer in time.");
+        await WaitForRetryAsync(Key with { NotificationId = "n-2" }, failedAt: T0.AddSeconds(3), retryAt: T0.AddSeconds(5), 429, "throttled");
+        var paced = Assert.IsType<DeliveryClaim.Granted>(await Ledger.ClaimAsync(Key with { UserId = "user-cyd" }, T0, Lease, default));
+        await Ledger.SaveAsync(paced.Record with { State = DeliveryState.Pending, ClaimedUntil = null }, default);
+
+        var waits = await Ledger.FindRetryWaitsAsync(Key.NotificationId, default);
+
+        Assert.Equal(new RetryWaits(2, T0.AddSeconds(30), new RetryFailure("The connector did not answer in time.", null, T0.AddSeconds(2))), waits);
+
+        // Attempted again: it no longer waits.
+        await Ledger.ClaimAsync(Key with { UserId = "user-bob" }, T0.AddSeconds(30), Lease, default);
+        Assert.Equal(new RetryWaits(1, T0.AddSeconds(40), new RetryFailure("The connector answered 503", 503, T0.AddSeconds(1))), await Ledger.FindRetryWaitsAsync(Key.NotificationId, default));
+    }
+
     private async Task SettleAsync(DeliveryKey key, DeliveryState state, string? reason)
     {
         var granted = Assert.IsType<DeliveryClaim.Granted>(await Ledger.ClaimAsync(key, T0, Lease, default));
         await Ledger.SaveAsync(granted.Record.Settle(state, T0) with { FailureReasonCode = reason }, default);
+    }
+
+    private async Task WaitForRetryAsync(DeliveryKey key, DateTimeOffset failedAt, DateTimeOffset retryAt, int? status, string error)
+    {
+        var granted = Assert.IsType<DeliveryClaim.Granted>(await Ledger.ClaimAsync(key, T0, Lease, default));
+        await Ledger.SaveAsync(granted.Record with { State = DeliveryState.Pending, ClaimedUntil = null, RetryAt = retryAt, LastStatusCode = status, LastError = error, UpdatedAt = failedAt }, default);
     }
 
     [Fact]

@@ -19,6 +19,7 @@ internal sealed class EmbeddedDeliveryLedger : IDeliveryLedger
         _deliveries = database.GetCollection("deliveries");
         _deliveries.EnsureIndex("notificationId");
         _deliveries.EnsureIndex("userId");
+        _deliveries.EnsureIndex("retryWaitOf");
     }
 
     public Task<DeliveryClaim> ClaimAsync(DeliveryKey key, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
@@ -77,6 +78,15 @@ internal sealed class EmbeddedDeliveryLedger : IDeliveryLedger
         return Task.FromResult(SettledCounts.Of(groups));
     }
 
+    public Task<RetryWaits?> FindRetryWaitsAsync(string notificationId, CancellationToken cancellationToken)
+    {
+        // Only waiting records carry retryWaitOf: the query reads them, not the whole notification.
+        var waiting = _deliveries.Find(Query.EQ("retryWaitOf", notificationId)).Select(Read).Where(r => r.RetryAt is not null).ToList();
+        return Task.FromResult(waiting.Count == 0
+            ? null
+            : new RetryWaits(waiting.Count, waiting.Min(r => r.RetryAt!.Value), RetryFailure.Of(waiting.MaxBy(r => r.UpdatedAt)!)));
+    }
+
     public Task<IReadOnlyList<DeliveryRecord>> ListAsync(string notificationId, string? after, int limit, CancellationToken cancellationToken)
     {
         var query = _deliveries.Query().Where(Query.EQ("notificationId", notificationId));
@@ -102,6 +112,7 @@ internal sealed class EmbeddedDeliveryLedger : IDeliveryLedger
         ["notificationId"] = record.Key.NotificationId,
         ["channelId"] = record.Key.ChannelId.ToLowerInvariant(),
         ["userId"] = record.Key.UserId,
+        ["retryWaitOf"] = record.RetryAt is null ? BsonValue.Null : new BsonValue(record.Key.NotificationId),
         ["record"] = JsonSerializer.Serialize(record, Json),
     });
 }
