@@ -9,7 +9,7 @@ namespace ProactiveSuite.Dispatcher.Delivery;
 /// Tells the world how a delivery went: the per-recipient event, the revocation or new reference that
 /// came with it, the notification's counters, and <see cref="NotificationCompleted"/> when it settled
 /// the last recipient; then marks the ledger record reported. A replayed outcome is published again but
-/// counted once; one settled but not reported (the Dispatcher died in between) is reported in full.
+/// counted once; one settled but not reported (the Dispatcher died in between) is published and counted now.
 /// </summary>
 public sealed partial class DeliveryReporting(
     INotificationProgressStore progress,

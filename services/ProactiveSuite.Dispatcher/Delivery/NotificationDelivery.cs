@@ -258,7 +258,8 @@ public sealed class NotificationDelivery(
 
     /// <summary>
     /// A command seen again after it was settled gets the same outcome: a replay when it was reported,
-    /// else (the Dispatcher died before reporting it) the report is owed and is made now.
+    /// else (the Dispatcher died before reporting it) the report is owed and is made now. The record does
+    /// not keep a created conversation's reference or a revocation, so those are not published again.
     /// </summary>
     private static DeliveryOutcome OutcomeOf(DeliveryRecord settled) => (settled.State switch
     {
