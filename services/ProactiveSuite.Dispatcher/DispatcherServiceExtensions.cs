@@ -52,6 +52,7 @@ public static class DispatcherServiceExtensions
         builder.Services.AddScoped<ReferenceDirectory>();
         builder.Services.AddScoped<NotificationDelivery>();
         builder.Services.AddScoped<DeliveryReporting>();
+        builder.Services.AddScoped<NotificationCompletion>();
         builder.Services.AddScoped<BroadcastFanOut>();
         builder.Services.AddSingleton<DeliveryTelemetry>();
         builder.AddBusConsumers(bus =>

@@ -50,6 +50,40 @@ public sealed class CrashSafetyTests(OneAtATimeSystem system) : IClassFixture<On
     }
 
     [Fact]
+    public async Task Killing_the_dispatcher_during_a_300_recipient_broadcast_still_settles_its_status_and_completes_it_once()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var users = SeededRecipients.Users("crashb", 300);
+        await SeedAsync(users);
+        var id = "crash-broadcast-" + Guid.NewGuid().ToString("N")[..8];
+        const string text = "Crash-safe broadcast";
+
+        await system.Outside.Bus.Publish(
+            new SendBroadcast { NotificationId = id, Audience = new BroadcastAudience { Recipients = users.Select(u => new Recipient("emulator", u)).ToList() }, Text = text }, ct);
+        var kills = 0;
+        foreach (var threshold in KillPoints(users.Count))
+        {
+            await Eventually.Until(() => Task.FromResult(Received(text).Count >= threshold ? "" : null), $"{threshold} deliveries before kill {kills + 1}", system.Logs, patience: OneDeliveryAtATime);
+            await system.KillAsync("dispatcher");
+            kills++;
+            await system.StartAgainAsync("dispatcher");
+        }
+
+        // Everyone received it; then the status must settle too: every count made, once.
+        await Eventually.Until(() => Task.FromResult(Received(text).Select(a => a.ConversationId).Distinct().Count() == users.Count ? "" : null), "every recipient", system.Logs, patience: OneDeliveryAtATime);
+        var status = await Eventually.Until(
+            async () => await system.StatusAsync(id) is { } s && s["finishedAt"] is not null ? s : null,
+            "the broadcast's status to settle (finishedAt set)",
+            system.Logs);
+        var completed = await Eventually.Within(c => system.Outside.Completed.WaitForAsync(x => x.NotificationId == id, c), "NotificationCompleted", system.Logs);
+        var completions = system.Outside.Completed.All().Count(x => x.NotificationId == id);
+        Report($"crash broadcast: {users.Count} recipients, {kills} SIGKILLs of the Dispatcher, {Received(text).Count - users.Count} duplicates, status delivered {status["delivered"]} pending {status["pending"]} finished {status["finishedAt"] is not null}, {completions} NotificationCompleted (delivered {completed.Delivered})");
+        Assert.Equal((300, 0, 300), (status["delivered"]!.GetValue<int>(), status["pending"]!.GetValue<int>(), status["total"]!.GetValue<int>()));
+        Assert.Equal((300, 300), (completed.Total, completed.Delivered));
+        Assert.Equal(1, completions);
+    }
+
+    [Fact]
     public async Task Stopping_and_restarting_rabbitmq_in_the_middle_of_a_run_loses_no_command()
     {
         Assert.SkipWhen(!system.Broker.IsPrivate, "NOT RUN: RABBITMQ_URI names a shared broker, which this test would have to stop.");

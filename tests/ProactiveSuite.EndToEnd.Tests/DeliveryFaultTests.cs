@@ -1,5 +1,6 @@
 using ProactiveSuite.ChannelEmulator;
 using ProactiveSuite.Contracts.Notifications;
+using ProactiveSuite.EndToEnd.Tests.Cli;
 using ProactiveSuite.EndToEnd.Tests.Infrastructure;
 
 namespace ProactiveSuite.EndToEnd.Tests;
@@ -40,6 +41,30 @@ public sealed class DeliveryFaultTests(RabbitMqSystem system)
         await Eventually.Within(ct => system.Outside.Delivered.WaitForAsync(d => d.NotificationId == id, ct), "NotificationDelivered", system.Logs);
         Assert.Equal(4, (await system.RecipientAsync(id))["attempts"]!.GetValue<int>());
         Assert.Equal(3, system.Channel.Statistics.For("emu-" + user).Faulted);
+    }
+
+    [Fact]
+    public async Task A_notification_waiting_for_a_retry_says_how_many_wait_until_when_and_why_in_its_status_and_in_the_cli()
+    {
+        var user = await system.UserWhoWroteAsync();
+        // A 503 with Retry-After: the next attempt is exactly 30 s after the failure, long enough to look at it.
+        system.Channel.Faults.AddRule(ChannelFault.Unavailable(TimeSpan.FromSeconds(30)).ForUser(user).On(ConnectorOperation.SendToConversation).Times(1));
+
+        var id = await system.SendAsync("emulator", user, "After the 503");
+
+        var status = await Eventually.Until(async () => await system.StatusAsync(id) is { } s && s["retrying"] is not null ? s : null, "a retrying block in the status", system.Logs);
+        var retrying = status["retrying"]!;
+        var lastFailure = retrying["lastFailure"]!;
+        Assert.Equal((0, 0, 1), (status["delivered"]!.GetValue<int>(), status["failed"]!.GetValue<int>(), retrying["count"]!.GetValue<int>()));
+        Assert.Equal(503, lastFailure["statusCode"]!.GetValue<int>());
+        Assert.Contains("503", lastFailure["reason"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(lastFailure["at"]!.GetValue<DateTimeOffset>().AddSeconds(30), retrying["nextAttemptAt"]!.GetValue<DateTimeOffset>());
+
+        var cli = await new ProactiveCli(system.DispatcherUrl, ServiceEnvironment.OperatorApiKey).RunAsync("status", id);
+        Assert.True(cli.ExitCode == 0, cli.ToString());
+        Assert.Contains(cli.StdoutLines, line => line.Contains("retrying", StringComparison.Ordinal) && line.Contains('1', StringComparison.Ordinal));
+        Assert.Contains(cli.StdoutLines, line => line.Contains("next attempt", StringComparison.Ordinal));
+        Assert.Contains(cli.StdoutLines, line => line.Contains("last failure", StringComparison.Ordinal) && line.Contains("503", StringComparison.Ordinal));
     }
 
     [Fact]

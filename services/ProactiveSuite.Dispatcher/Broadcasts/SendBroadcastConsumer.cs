@@ -1,12 +1,13 @@
 using MassTransit;
 using ProactiveSuite.Contracts.Notifications;
 using ProactiveSuite.Dispatcher.Delivery;
+using ProactiveSuite.Dispatcher.Progress;
 using ProactiveSuite.ServiceDefaults.Messaging;
 
 namespace ProactiveSuite.Dispatcher.Broadcasts;
 
 /// <summary>Validates a <see cref="SendBroadcast"/> and fans it out; completion is reported by the last delivery.</summary>
-public sealed class SendBroadcastConsumer(BroadcastFanOut fanOut, DeliveryReporting reporting, TimeProvider clock) : IConsumer<SendBroadcast>
+public sealed class SendBroadcastConsumer(BroadcastFanOut fanOut, NotificationCompletion completion, TimeProvider clock) : IConsumer<SendBroadcast>
 {
     public async Task Consume(ConsumeContext<SendBroadcast> context)
     {
@@ -20,8 +21,9 @@ public sealed class SendBroadcastConsumer(BroadcastFanOut fanOut, DeliveryReport
         var deliveries = await context.GetSendEndpoint(new Uri($"exchange:{DeliverToRecipient.QueueName}"));
         if (await fanOut.RunAsync(command, deliveries, context.CancellationToken))
         {
-            // Every delivery may have settled before the total was known: then finishing falls to us.
-            await reporting.FinishIfCompleteAsync(context, command.NotificationId!, context.CancellationToken);
+            // Every delivery may have settled before the total was known: then finishing falls to us
+            // (and a redelivered broadcast publishes the completion its crashed run still owed).
+            await completion.FinishIfCompleteAsync(context, command.NotificationId!, NotificationCompletion.FanOut, context.CancellationToken);
         }
     }
 }

@@ -1,5 +1,6 @@
 using ProactiveSuite.Contracts.Notifications;
 using ProactiveSuite.Contracts.References;
+using ProactiveSuite.Dispatcher.Ledger;
 using ProactiveSuite.Dispatcher.Surveys;
 
 namespace ProactiveSuite.Dispatcher.Delivery;
@@ -24,6 +25,9 @@ public sealed record DeliverToRecipient(
     SurveyOpening? Survey = null)
 {
     public const string QueueName = "dispatcher-deliveries";
+
+    /// <summary>Its record in the ledger (a method, so that it is not part of the message).</summary>
+    public DeliveryKey LedgerKey() => new(NotificationId, Recipient.ChannelId, Recipient.UserId);
 
     public static DeliverToRecipient From(SendNotification command, DateTimeOffset now) => new(
         command.NotificationId!,

@@ -10,8 +10,9 @@ public abstract record DeliveryOutcome
     }
 
     /// <summary>
-    /// True when the delivery was settled before and this is a repeat of its outcome (a command seen
-    /// again): it is published again but counted once.
+    /// True when the delivery was settled and reported before and this is a repeat of its outcome (a
+    /// command seen again): it is published again but counted once. An outcome settled but not reported
+    /// yet (see <see cref="Ledger.DeliveryRecord.Unreported"/>) is no replay: it is reported now.
     /// </summary>
     public bool Replayed { get; init; }
 

@@ -1,5 +1,6 @@
 using MassTransit;
 using ProactiveSuite.Contracts.Notifications;
+using ProactiveSuite.Dispatcher.Ledger;
 using ProactiveSuite.Dispatcher.Progress;
 
 namespace ProactiveSuite.Dispatcher.Delivery;
@@ -7,9 +8,16 @@ namespace ProactiveSuite.Dispatcher.Delivery;
 /// <summary>
 /// Tells the world how a delivery went: the per-recipient event, the revocation or new reference that
 /// came with it, the notification's counters, and <see cref="NotificationCompleted"/> when it settled
-/// the last recipient. A replayed outcome is published again but counted once.
+/// the last recipient; then marks the ledger record reported. A replayed outcome is published again but
+/// counted once; one settled but not reported (the Dispatcher died in between) is published and counted now.
 /// </summary>
-public sealed partial class DeliveryReporting(INotificationProgressStore progress, DeliveryTelemetry telemetry, TimeProvider clock, ILogger<DeliveryReporting> logger)
+public sealed partial class DeliveryReporting(
+    INotificationProgressStore progress,
+    IDeliveryLedger ledger,
+    NotificationCompletion completion,
+    DeliveryTelemetry telemetry,
+    TimeProvider clock,
+    ILogger<DeliveryReporting> logger)
 {
     public async Task ReportAsync(ConsumeContext context, DeliverToRecipient request, DeliveryOutcome outcome)
     {
@@ -30,7 +38,7 @@ public sealed partial class DeliveryReporting(INotificationProgressStore progres
 
                 await context.Publish(new NotificationDelivered(request.NotificationId, request.Recipient, delivered.ConversationId, delivered.ActivityId, delivered.CreatedReference is not null, delivered.DeliveredAt), ct);
                 LogDelivered(request.NotificationId, delivered.ConversationId);
-                await SettleAsync(context, request.NotificationId, outcome, Settlement.Delivered, null);
+                await SettleAsync(context, request, outcome, Settlement.Delivered, null);
                 break;
             case DeliveryOutcome.Failed failed:
                 if (failed.Revocation is { } revocation)
@@ -40,10 +48,10 @@ public sealed partial class DeliveryReporting(INotificationProgressStore progres
 
                 await context.Publish(new NotificationFailed(request.NotificationId, request.Recipient, failed.ReasonCode, failed.Reason, clock.GetUtcNow()), ct);
                 LogFailed(request.NotificationId, failed.ReasonCode, failed.Reason);
-                await SettleAsync(context, request.NotificationId, outcome, Settlement.Failed, failed.ReasonCode);
+                await SettleAsync(context, request, outcome, Settlement.Failed, failed.ReasonCode);
                 break;
             case DeliveryOutcome.Cancelled:
-                await SettleAsync(context, request.NotificationId, outcome, Settlement.Cancelled, null);
+                await SettleAsync(context, request, outcome, Settlement.Cancelled, null);
                 break;
             case DeliveryOutcome.Deferred deferred:
                 LogDeferred(request.NotificationId, deferred.Until, deferred.Reason);
@@ -51,33 +59,25 @@ public sealed partial class DeliveryReporting(INotificationProgressStore progres
         }
     }
 
-    /// <summary>Publishes <see cref="NotificationCompleted"/> when this caller is the one that finished it.</summary>
-    public async Task FinishIfCompleteAsync(IPublishEndpoint publisher, string notificationId, CancellationToken cancellationToken)
-    {
-        if (!await progress.TryFinishAsync(notificationId, clock.GetUtcNow(), cancellationToken)
-            || await progress.FindAsync(notificationId, cancellationToken) is not { } finished)
-        {
-            return;
-        }
-
-        await publisher.Publish(new NotificationCompleted(
-            finished.NotificationId, finished.Total ?? finished.Settled, finished.Delivered, finished.FailedByReason, finished.Cancelled, finished.Throttled, finished.StartedAt, finished.FinishedAt ?? clock.GetUtcNow()), cancellationToken);
-        LogCompleted(notificationId, finished.Delivered, finished.Failed, finished.Cancelled);
-    }
-
-    private async Task SettleAsync(ConsumeContext context, string notificationId, DeliveryOutcome outcome, Settlement settlement, string? reasonCode)
+    private async Task SettleAsync(ConsumeContext context, DeliverToRecipient request, DeliveryOutcome outcome, Settlement settlement, string? reasonCode)
     {
         if (outcome.Replayed)
         {
             return;
         }
 
-        // Only a settle that left everyone settled can finish it (or the fan-out, once it knows the total):
-        // the others skip the finish check, a store round trip per delivery.
-        if (await progress.SettleAsync(notificationId, settlement, reasonCode, context.CancellationToken) is { IsComplete: true, FinishedAt: null })
+        // Only a settle that left everyone settled asks about finishing (or the fan-out, once it knows the
+        // total), and a finished one only whether this delivery still owes its completion: no extra read.
+        var key = request.LedgerKey();
+        var counted = await progress.SettleAsync(request.NotificationId, settlement, reasonCode, context.CancellationToken);
+        if (counted is { IsComplete: true } or { FinishedAt: not null })
         {
-            await FinishIfCompleteAsync(context, notificationId, context.CancellationToken);
+            await completion.FinishIfCompleteAsync(context, counted, key.Value, context.CancellationToken);
         }
+
+        // Last: a crash before it makes the redelivered command report it again (a count twice at worst,
+        // which the finish rule corrects), never not at all.
+        await ledger.MarkReportedAsync(key, context.CancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Notification {NotificationId} delivered into conversation {ConversationId}")]
@@ -88,7 +88,4 @@ public sealed partial class DeliveryReporting(INotificationProgressStore progres
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Notification {NotificationId} put off until {Until}: {Reason}")]
     private partial void LogDeferred(string notificationId, DateTimeOffset until, string reason);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Notification {NotificationId} completed: {Delivered} delivered, {Failed} failed, {Cancelled} cancelled")]
-    private partial void LogCompleted(string notificationId, int delivered, int failed, int cancelled);
 }

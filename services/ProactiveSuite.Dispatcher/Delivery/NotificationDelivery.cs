@@ -44,12 +44,10 @@ public sealed class NotificationDelivery(
             return await DeferAsync(command, null, notBefore, "not before its time", cancellationToken);
         }
 
-        var recipient = command.Recipient;
-        var key = new DeliveryKey(command.NotificationId, recipient.ChannelId, recipient.UserId);
-        var claim = await ledger.ClaimAsync(key, now, _options.ClaimLease, cancellationToken);
+        var claim = await ledger.ClaimAsync(command.LedgerKey(), now, _options.ClaimLease, cancellationToken);
         return claim switch
         {
-            DeliveryClaim.AlreadySettled settled => OutcomeOf(settled.Record) with { Replayed = true },
+            DeliveryClaim.AlreadySettled settled => OutcomeOf(settled.Record),
             DeliveryClaim.HeldElsewhere held => await DeferAsync(command, null, held.Until, "held by another attempt", cancellationToken),
             DeliveryClaim.Granted granted when await cancellations.IsCancelledAsync(command.NotificationId, cancellationToken) =>
                 await CancelAsync(granted.Record, cancellationToken),
@@ -137,7 +135,7 @@ public sealed class NotificationDelivery(
                     }
                 }
 
-                var pending = record with { State = DeliveryState.Pending, ClaimedUntil = null, LastStatusCode = status, LastError = failure.Message, UpdatedAt = now };
+                var pending = record with { State = DeliveryState.Pending, ClaimedUntil = null, RetryAt = until, LastStatusCode = status, LastError = failure.Message, UpdatedAt = now };
                 return await DeferAsync(command, pending, until, retry.Throttled ? $"throttled ({status})" : $"retry after {failure.Message}", cancellationToken);
 
             case FailureVerdict.Retry:
@@ -242,29 +240,33 @@ public sealed class NotificationDelivery(
     private async Task<DeliveryOutcome> SucceedAsync(DeliveryRecord record, string conversationId, string? activityId, ReferenceCaptured? created, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        await ledger.SaveAsync(record with { State = DeliveryState.Delivered, ClaimedUntil = null, ConversationId = conversationId, ActivityId = activityId, LastStatusCode = 200, LastError = null, UpdatedAt = now }, cancellationToken);
+        await ledger.SaveAsync(record.Settle(DeliveryState.Delivered, now) with { ConversationId = conversationId, ActivityId = activityId, LastStatusCode = 200, LastError = null }, cancellationToken);
         return new DeliveryOutcome.Delivered(conversationId, activityId, created, now);
     }
 
     private async Task<DeliveryOutcome> FailAsync(DeliveryRecord record, string reasonCode, string reason, int? status, ReferenceRevoked? revocation, CancellationToken cancellationToken)
     {
-        await ledger.SaveAsync(record with { State = DeliveryState.Failed, ClaimedUntil = null, FailureReasonCode = reasonCode, LastError = reason, LastStatusCode = status ?? record.LastStatusCode, UpdatedAt = clock.GetUtcNow() }, cancellationToken);
+        await ledger.SaveAsync(record.Settle(DeliveryState.Failed, clock.GetUtcNow()) with { FailureReasonCode = reasonCode, LastError = reason, LastStatusCode = status ?? record.LastStatusCode }, cancellationToken);
         return new DeliveryOutcome.Failed(reasonCode, reason, revocation);
     }
 
     private async Task<DeliveryOutcome> CancelAsync(DeliveryRecord record, CancellationToken cancellationToken)
     {
-        await ledger.SaveAsync(record with { State = DeliveryState.Cancelled, ClaimedUntil = null, UpdatedAt = clock.GetUtcNow() }, cancellationToken);
+        await ledger.SaveAsync(record.Settle(DeliveryState.Cancelled, clock.GetUtcNow()), cancellationToken);
         return new DeliveryOutcome.Cancelled();
     }
 
-    /// <summary>A command seen again after it was settled gets the same outcome, published again.</summary>
-    private static DeliveryOutcome OutcomeOf(DeliveryRecord settled) => settled.State switch
+    /// <summary>
+    /// A command seen again after it was settled gets the same outcome: a replay when it was reported,
+    /// else (the Dispatcher died before reporting it) the report is owed and is made now. The record does
+    /// not keep a created conversation's reference or a revocation, so those are not published again.
+    /// </summary>
+    private static DeliveryOutcome OutcomeOf(DeliveryRecord settled) => (settled.State switch
     {
         DeliveryState.Delivered => new DeliveryOutcome.Delivered(settled.ConversationId ?? "", settled.ActivityId, null, settled.UpdatedAt),
         DeliveryState.Cancelled => new DeliveryOutcome.Cancelled(),
-        _ => new DeliveryOutcome.Failed(settled.FailureReasonCode ?? NotificationFailureReasons.Transient, settled.LastError ?? ""),
-    };
+        _ => (DeliveryOutcome)new DeliveryOutcome.Failed(settled.FailureReasonCode ?? NotificationFailureReasons.Transient, settled.LastError ?? ""),
+    }) with { Replayed = !settled.OwesReport };
 
     private static string ConversationKey(ConversationAddress address) => $"{address.ChannelId}|{address.Conversation.Id}";
 

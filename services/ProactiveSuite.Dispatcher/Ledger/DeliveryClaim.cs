@@ -38,7 +38,7 @@ public static class ClaimRule
             return new DeliveryClaim.HeldElsewhere(until);
         }
 
-        claimed = record with { State = DeliveryState.Sending, Attempts = record.Attempts + 1, ClaimedUntil = now + lease, UpdatedAt = now };
+        claimed = record with { State = DeliveryState.Sending, Attempts = record.Attempts + 1, ClaimedUntil = now + lease, RetryAt = null, UpdatedAt = now };
         return new DeliveryClaim.Granted(claimed);
     }
 }

@@ -18,6 +18,11 @@ public enum DeliveryState
 }
 
 /// <summary>The ledger's entry for one delivery: its state and what the attempts so far came to.</summary>
+/// <param name="RetryAt">When its next attempt is due while it waits for a retry after a failure; null otherwise.</param>
+/// <param name="Unreported">
+/// True from its settling until its outcome is published and counted: a settled record is its own outbox
+/// entry, written in the same write as the state, so a crash between the two cannot lose the report.
+/// </param>
 public sealed record DeliveryRecord(
     DeliveryKey Key,
     DeliveryState State,
@@ -29,9 +34,21 @@ public sealed record DeliveryRecord(
     string? ActivityId,
     string? FailureReasonCode,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? RetryAt = null,
+    bool Unreported = false)
 {
     public bool IsSettled => State is DeliveryState.Delivered or DeliveryState.Failed or DeliveryState.Cancelled;
+
+    /// <summary>
+    /// The "reported" rule: an outcome is reported (published and counted) once it is settled and until the
+    /// record is marked reported; a settled record already reported is only published again, never counted.
+    /// </summary>
+    public bool OwesReport => IsSettled && Unreported;
+
+    /// <summary>Settles it, owing its report, in the same write (see <see cref="Unreported"/>).</summary>
+    public DeliveryRecord Settle(DeliveryState state, DateTimeOffset now) =>
+        this with { State = state, ClaimedUntil = null, RetryAt = null, Unreported = true, UpdatedAt = now };
 
     public static DeliveryRecord New(DeliveryKey key, DateTimeOffset now) =>
         new(key, DeliveryState.Pending, 0, null, null, null, null, null, null, now, now);

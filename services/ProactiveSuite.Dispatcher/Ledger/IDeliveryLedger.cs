@@ -18,6 +18,15 @@ public interface IDeliveryLedger
     /// <param name="channelId">The channel, lower-case.</param>
     Task<int> EraseUserAsync(string channelId, string userId, CancellationToken cancellationToken);
 
+    /// <summary>The outcome of a settled record is published and counted: it owes no report any more (<see cref="DeliveryRecord.Unreported"/>).</summary>
+    Task MarkReportedAsync(DeliveryKey key, CancellationToken cancellationToken);
+
+    /// <summary>One notification's settled records, counted by state and failure reason (once per notification, when it may be finished).</summary>
+    Task<SettledCounts> CountSettledAsync(string notificationId, CancellationToken cancellationToken);
+
+    /// <summary>One notification's records waiting for a retry (<see cref="DeliveryRecord.RetryAt"/> set); null when none wait.</summary>
+    Task<RetryWaits?> FindRetryWaitsAsync(string notificationId, CancellationToken cancellationToken);
+
     /// <summary>The records of one notification, in key order, after <paramref name="after"/> (a key value).</summary>
     Task<IReadOnlyList<DeliveryRecord>> ListAsync(string notificationId, string? after, int limit, CancellationToken cancellationToken);
 }

@@ -14,10 +14,18 @@ public static class NotificationStatusEndpoints
     {
         var notifications = endpoints.MapGroup("/notifications/{notificationId}").WithTags("Notifications");
 
-        notifications.MapGet("/", async (string notificationId, INotificationProgressStore progress, CancellationToken ct) =>
-            await progress.FindAsync(notificationId, ct) is { } found
-                ? Results.Ok(StatusView.Of(found))
-                : Results.Problem($"No notification '{notificationId}' is known.", statusCode: StatusCodes.Status404NotFound));
+        notifications.MapGet("/", async (string notificationId, INotificationProgressStore progress, IDeliveryLedger ledger, CancellationToken ct) =>
+        {
+            if (await progress.FindAsync(notificationId, ct) is not { } found)
+            {
+                return Results.Problem($"No notification '{notificationId}' is known.", statusCode: StatusCodes.Status404NotFound);
+            }
+
+            // Read from the ledger on the GET (only the waiting records), not kept in counters: it is exact
+            // after any crash and costs the deliveries nothing. A finished notification has none waiting.
+            var retrying = found.FinishedAt is null ? await ledger.FindRetryWaitsAsync(notificationId, ct) : null;
+            return Results.Ok(StatusView.Of(found, retrying));
+        });
 
         notifications.MapGet("/recipients", async (string notificationId, string? after, int? limit, IDeliveryLedger ledger, CancellationToken ct) =>
         {
@@ -78,12 +86,13 @@ public static class NotificationStatusEndpoints
         return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
     }
 
+    /// <param name="Retrying">The recipients waiting for a retry after a failure, and why; null when none wait.</param>
     private sealed record StatusView(
         string NotificationId, int? Total, int? Pending, int Delivered, int Failed, IReadOnlyDictionary<string, int> FailedByReason,
-        int Cancelled, int Throttled, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, bool CancelRequested)
+        int Cancelled, int Throttled, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, bool CancelRequested, RetryWaits? Retrying)
     {
-        public static StatusView Of(NotificationProgress p) => new(
-            p.NotificationId, p.Total, p.Pending, p.Delivered, p.Failed, p.FailedByReason, p.Cancelled, p.Throttled, p.StartedAt, p.FinishedAt, p.CancelRequested);
+        public static StatusView Of(NotificationProgress p, RetryWaits? retrying) => new(
+            p.NotificationId, p.Total, p.Pending, p.Delivered, p.Failed, p.FailedByReason, p.Cancelled, p.Throttled, p.StartedAt, p.FinishedAt, p.CancelRequested, retrying);
     }
 
     private sealed record RecipientView(

@@ -4,6 +4,11 @@ namespace ProactiveSuite.Dispatcher.Progress;
 /// Where a notification stands as a whole: how many recipients it has (null until a broadcast to a
 /// channel has been fanned out in full), how many are settled each way, and the fan-out's resume point.
 /// </summary>
+/// <param name="CancelledUnsent">Recipients a cancelled fan-out never sent (they have no ledger record); part of <see cref="Cancelled"/>.</param>
+/// <param name="CompletionOwedBy">
+/// Who finished it and has not published its <c>NotificationCompleted</c> yet (null once published): the
+/// finish is its own outbox entry, so that the finisher's redelivery after a crash publishes it, and only it.
+/// </param>
 public sealed record NotificationProgress(
     string NotificationId,
     int? Total,
@@ -16,7 +21,9 @@ public sealed record NotificationProgress(
     DateTimeOffset? FinishedAt,
     bool CancelRequested,
     int FannedOut,
-    string? FanOutCursor)
+    string? FanOutCursor,
+    int CancelledUnsent = 0,
+    string? CompletionOwedBy = null)
 {
     public int Settled => Delivered + Failed + Cancelled;
 

@@ -3,6 +3,7 @@ using ProactiveSuite.Contracts.Conversations;
 using ProactiveSuite.Contracts.Notifications;
 using ProactiveSuite.Contracts.Surveys;
 using ProactiveSuite.Dispatcher.Delivery;
+using ProactiveSuite.Dispatcher.Ledger;
 
 namespace ProactiveSuite.Dispatcher.Surveys;
 
@@ -10,7 +11,7 @@ namespace ProactiveSuite.Dispatcher.Surveys;
 /// Tells the world how a survey's opening went: delivered, the survey started; failed for good, the
 /// Gateway withdraws it, then the publisher learns why. A replayed outcome is published again (harmless).
 /// </summary>
-public sealed partial class SurveyOpeningReporting(IRequestClient<WithdrawSurvey> gateway, DeliveryTelemetry telemetry, TimeProvider clock, ILogger<SurveyOpeningReporting> logger)
+public sealed partial class SurveyOpeningReporting(IRequestClient<WithdrawSurvey> gateway, IDeliveryLedger ledger, DeliveryTelemetry telemetry, TimeProvider clock, ILogger<SurveyOpeningReporting> logger)
 {
     public async Task ReportAsync(ConsumeContext context, DeliverToRecipient request, DeliveryOutcome outcome)
     {
@@ -40,6 +41,14 @@ public sealed partial class SurveyOpeningReporting(IRequestClient<WithdrawSurvey
                 await context.Publish(new SurveyFailed(opening.SurveyId, request.Recipient, reasonCode, reason, clock.GetUtcNow()), ct);
                 LogWithdrawn(opening.SurveyId, failed.ReasonCode);
                 break;
+            default:
+                return;
+        }
+
+        if (!outcome.Replayed)
+        {
+            // As for notifications: the settled record is the outbox entry, reported once this is done.
+            await ledger.MarkReportedAsync(request.LedgerKey(), ct);
         }
     }
 

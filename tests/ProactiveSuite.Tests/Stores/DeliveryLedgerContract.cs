@@ -66,6 +66,71 @@ public abstract class DeliveryLedgerContract(StoreUnderTest store) : StoreContra
     }
 
     [Fact]
+    public async Task A_settled_record_owes_its_report_until_it_is_marked_reported()
+    {
+        var granted = Assert.IsType<DeliveryClaim.Granted>(await Ledger.ClaimAsync(Key, T0, Lease, default));
+        await Ledger.SaveAsync(granted.Record.Settle(DeliveryState.Delivered, T0.AddSeconds(1)) with { ActivityId = "act-1" }, default);
+
+        var unreported = Assert.IsType<DeliveryClaim.AlreadySettled>(await Ledger.ClaimAsync(Key, T0.AddSeconds(2), Lease, default));
+        Assert.True(unreported.Record.OwesReport);
+
+        await Ledger.MarkReportedAsync(Key, default);
+
+        var reported = Assert.IsType<DeliveryClaim.AlreadySettled>(await Ledger.ClaimAsync(Key, T0.AddSeconds(3), Lease, default));
+        Assert.Equal((false, DeliveryState.Delivered, "act-1"), (reported.Record.OwesReport, reported.Record.State, reported.Record.ActivityId));
+    }
+
+    [Fact]
+    public async Task A_notifications_settled_records_are_counted_by_state_and_failure_reason()
+    {
+        await SettleAsync(Key, DeliveryState.Delivered, null);
+        await SettleAsync(Key with { UserId = "user-bob" }, DeliveryState.Delivered, null);
+        await SettleAsync(Key with { UserId = "user-cyd" }, DeliveryState.Failed, "NoReference");
+        await SettleAsync(Key with { UserId = "user-dan" }, DeliveryState.Failed, "NoReference");
+        await SettleAsync(Key with { UserId = "user-eve" }, DeliveryState.Failed, "UserBlocked");
+        await SettleAsync(Key with { UserId = "user-fay" }, DeliveryState.Cancelled, null);
+        await Ledger.ClaimAsync(Key with { UserId = "user-gus" }, T0, Lease, default);
+        await SettleAsync(Key with { NotificationId = "n-2" }, DeliveryState.Delivered, null);
+
+        var counts = await Ledger.CountSettledAsync(Key.NotificationId, default);
+
+        Assert.Equal((2, 3, 1, 6), (counts.Delivered, counts.Failed, counts.Cancelled, counts.Settled));
+        Assert.Equal(new Dictionary<string, int> { ["NoReference"] = 2, ["UserBlocked"] = 1 }, counts.FailedByReason);
+        Assert.Equal(0, (await Ledger.CountSettledAsync("n-none", default)).Settled);
+    }
+
+    [Fact]
+    public async Task Retry_waits_count_only_records_waiting_for_a_retry_with_the_earliest_attempt_and_the_latest_failure()
+    {
+        Assert.Null(await Ledger.FindRetryWaitsAsync(Key.NotificationId, default));
+        await WaitForRetryAsync(Key, failedAt: T0.AddSeconds(1), retryAt: T0.AddSeconds(40), 503, "The connector answered 503");
+        await WaitForRetryAsync(Key with { UserId = "user-bob" }, failedAt: T0.AddSeconds(2), retryAt: T0.AddSeconds(30), null, "The connector did not answer in time.");
+        await WaitForRetryAsync(Key with { NotificationId = "n-2" }, failedAt: T0.AddSeconds(3), retryAt: T0.AddSeconds(5), 429, "throttled");
+        var paced = Assert.IsType<DeliveryClaim.Granted>(await Ledger.ClaimAsync(Key with { UserId = "user-cyd" }, T0, Lease, default));
+        await Ledger.SaveAsync(paced.Record with { State = DeliveryState.Pending, ClaimedUntil = null }, default);
+
+        var waits = await Ledger.FindRetryWaitsAsync(Key.NotificationId, default);
+
+        Assert.Equal(new RetryWaits(2, T0.AddSeconds(30), new RetryFailure("The connector did not answer in time.", null, T0.AddSeconds(2))), waits);
+
+        // Attempted again: it no longer waits.
+        await Ledger.ClaimAsync(Key with { UserId = "user-bob" }, T0.AddSeconds(30), Lease, default);
+        Assert.Equal(new RetryWaits(1, T0.AddSeconds(40), new RetryFailure("The connector answered 503", 503, T0.AddSeconds(1))), await Ledger.FindRetryWaitsAsync(Key.NotificationId, default));
+    }
+
+    private async Task SettleAsync(DeliveryKey key, DeliveryState state, string? reason)
+    {
+        var granted = Assert.IsType<DeliveryClaim.Granted>(await Ledger.ClaimAsync(key, T0, Lease, default));
+        await Ledger.SaveAsync(granted.Record.Settle(state, T0) with { FailureReasonCode = reason }, default);
+    }
+
+    private async Task WaitForRetryAsync(DeliveryKey key, DateTimeOffset failedAt, DateTimeOffset retryAt, int? status, string error)
+    {
+        var granted = Assert.IsType<DeliveryClaim.Granted>(await Ledger.ClaimAsync(key, T0, Lease, default));
+        await Ledger.SaveAsync(granted.Record with { State = DeliveryState.Pending, ClaimedUntil = null, RetryAt = retryAt, LastStatusCode = status, LastError = error, UpdatedAt = failedAt }, default);
+    }
+
+    [Fact]
     public async Task Erasing_a_user_removes_their_records_of_every_notification_and_only_theirs()
     {
         await Ledger.ClaimAsync(Key, T0, Lease, default);

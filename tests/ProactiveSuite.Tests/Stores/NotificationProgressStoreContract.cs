@@ -1,3 +1,4 @@
+using ProactiveSuite.Dispatcher.Ledger;
 using ProactiveSuite.Dispatcher.Progress;
 using ProactiveSuite.Dispatcher.Progress.Stores;
 
@@ -59,16 +60,49 @@ public abstract class NotificationProgressStoreContract(StoreUnderTest store) : 
     }
 
     [Fact]
-    public async Task Only_a_complete_notification_finishes_and_only_once()
+    public async Task Finishing_stores_the_final_counts_once_and_the_finisher_owes_the_completion_until_it_is_published()
+    {
+        await Progress.StartAsync("n", total: 3, T0, default);
+        await Progress.SettleAsync("n", Settlement.Delivered, null, default);
+        await Progress.SettleAsync("n", Settlement.Delivered, null, default);
+        await Progress.SettleAsync("n", Settlement.Delivered, null, default);
+        await Progress.SettleAsync("n", Settlement.Delivered, null, default);
+        var final = new SettledCounts(2, new Dictionary<string, int> { ["NoReference"] = 1 }, 0);
+
+        var finishes = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() => Progress.TryFinishAsync("n", final, $"finisher-{i}", T0.AddMinutes(1), default))));
+
+        var finished = Assert.Single(finishes, f => f is not null)!;
+        var stored = (await Progress.FindAsync("n", default))!;
+        Assert.Equal((2, 1, 0, 0, T0.AddMinutes(1)), (stored.Delivered, stored.Failed, stored.Cancelled, stored.Pending, stored.FinishedAt));
+        Assert.Equal(new Dictionary<string, int> { ["NoReference"] = 1 }, stored.FailedByReason);
+        Assert.Equal(finished.CompletionOwedBy, stored.CompletionOwedBy);
+        Assert.StartsWith("finisher-", stored.CompletionOwedBy, StringComparison.Ordinal);
+
+        await Progress.MarkCompletionPublishedAsync("n", default);
+        Assert.Null((await Progress.FindAsync("n", default))!.CompletionOwedBy);
+    }
+
+    [Fact]
+    public async Task A_finished_notification_counts_no_more_settles()
+    {
+        await Progress.StartAsync("n", total: 1, T0, default);
+        await Progress.TryFinishAsync("n", new SettledCounts(1, new Dictionary<string, int>(), 0), "finisher", T0, default);
+
+        var late = await Progress.SettleAsync("n", Settlement.Delivered, null, default);
+
+        Assert.Equal((1, T0, "finisher"), (late!.Delivered, late.FinishedAt, late.CompletionOwedBy));
+        Assert.Equal(1, (await Progress.FindAsync("n", default))!.Delivered);
+    }
+
+    [Fact]
+    public async Task A_cancelled_fan_out_remembers_the_recipients_it_never_sent_apart()
     {
         await Progress.StartAsync("n", total: null, T0, default);
         await Progress.SettleAsync("n", Settlement.Delivered, null, default);
-        Assert.False(await Progress.TryFinishAsync("n", T0, default));
 
-        await Progress.SetTotalAsync("n", 1, cancelledUnsent: 0, default);
-        var finishes = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => Progress.TryFinishAsync("n", T0.AddMinutes(1), default))));
+        await Progress.SetTotalAsync("n", 10, cancelledUnsent: 7, default);
 
-        Assert.Single(finishes, finished => finished);
-        Assert.Equal(T0.AddMinutes(1), (await Progress.FindAsync("n", default))!.FinishedAt);
+        var stored = (await Progress.FindAsync("n", default))!;
+        Assert.Equal((10, 7, 7, 2), (stored.Total, stored.Cancelled, stored.CancelledUnsent, stored.Pending));
     }
 }

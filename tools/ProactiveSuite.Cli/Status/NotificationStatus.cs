@@ -1,6 +1,7 @@
 namespace ProactiveSuite.Cli.Status;
 
 /// <summary>GET /notifications/{id}: where a notification stands as a whole.</summary>
+/// <param name="Retrying">Recipients waiting for a retry after a failure, and why; null when none wait (or an older Dispatcher).</param>
 public sealed record NotificationStatus(
     string NotificationId,
     int? Total,
@@ -12,7 +13,8 @@ public sealed record NotificationStatus(
     int Throttled,
     DateTimeOffset StartedAt,
     DateTimeOffset? FinishedAt,
-    bool CancelRequested)
+    bool CancelRequested,
+    RetryingStatus? Retrying = null)
 {
     public int Settled => Delivered + Failed + Cancelled;
 
@@ -25,3 +27,9 @@ public sealed record NotificationStatus(
     public string Summary() =>
         $"{Delivered} delivered, {Failed} failed, {Cancelled} cancelled, {Throttled} throttled, of {(Total is { } total ? total.ToString(System.Globalization.CultureInfo.InvariantCulture) : "?")}";
 }
+
+/// <summary>The status's <c>retrying</c> block: how many wait for a retry, the next attempt, and the latest failure.</summary>
+public sealed record RetryingStatus(int Count, DateTimeOffset NextAttemptAt, RetryFailureStatus? LastFailure);
+
+/// <param name="StatusCode">The connector's HTTP status; null when it did not answer in time.</param>
+public sealed record RetryFailureStatus(string? Reason, int? StatusCode, DateTimeOffset At);

@@ -21,6 +21,18 @@ public static class StatusTable
 
         table.AddRow("cancelled", Number(status.Cancelled));
         table.AddRow("throttled", Number(status.Throttled));
+        if (status.Retrying is { } retrying)
+        {
+            // Why nothing moves, without a second call: who waits, until when, and the channel's last answer.
+            table.AddRow("retrying", Number(retrying.Count));
+            table.AddRow("  next attempt", Time(retrying.NextAttemptAt));
+            if (retrying.LastFailure is { } failure)
+            {
+                table.AddRow("  last failure", Markup.Escape($"{(failure.StatusCode is { } code ? code.ToString(CultureInfo.InvariantCulture) : "no answer")} at {Time(failure.At)}"));
+                table.AddRow("  reason", Markup.Escape(failure.Reason ?? ""));
+            }
+        }
+
         table.AddRow("started", Time(status.StartedAt));
         table.AddRow("finished", status.FinishedAt is { } finished ? Time(finished) : "-");
         return table;

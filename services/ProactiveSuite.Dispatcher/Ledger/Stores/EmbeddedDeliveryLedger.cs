@@ -19,6 +19,7 @@ internal sealed class EmbeddedDeliveryLedger : IDeliveryLedger
         _deliveries = database.GetCollection("deliveries");
         _deliveries.EnsureIndex("notificationId");
         _deliveries.EnsureIndex("userId");
+        _deliveries.EnsureIndex("retryWaitOf");
     }
 
     public Task<DeliveryClaim> ClaimAsync(DeliveryKey key, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
@@ -55,6 +56,37 @@ internal sealed class EmbeddedDeliveryLedger : IDeliveryLedger
         }
     }
 
+    public Task MarkReportedAsync(DeliveryKey key, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (Find(key) is { Unreported: true } record)
+            {
+                Write(record with { Unreported = false });
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<SettledCounts> CountSettledAsync(string notificationId, CancellationToken cancellationToken)
+    {
+        var groups = _deliveries.Find(Query.EQ("notificationId", notificationId))
+            .Select(Read)
+            .GroupBy(r => (r.State, r.FailureReasonCode))
+            .Select(g => (g.Key.State, g.Key.FailureReasonCode, g.Count()));
+        return Task.FromResult(SettledCounts.Of(groups));
+    }
+
+    public Task<RetryWaits?> FindRetryWaitsAsync(string notificationId, CancellationToken cancellationToken)
+    {
+        // Only waiting records carry retryWaitOf: the query reads them, not the whole notification.
+        var waiting = _deliveries.Find(Query.EQ("retryWaitOf", notificationId)).Select(Read).Where(r => r.RetryAt is not null).ToList();
+        return Task.FromResult(waiting.Count == 0
+            ? null
+            : new RetryWaits(waiting.Count, waiting.Min(r => r.RetryAt!.Value), RetryFailure.Of(waiting.MaxBy(r => r.UpdatedAt)!)));
+    }
+
     public Task<IReadOnlyList<DeliveryRecord>> ListAsync(string notificationId, string? after, int limit, CancellationToken cancellationToken)
     {
         var query = _deliveries.Query().Where(Query.EQ("notificationId", notificationId));
@@ -64,13 +96,15 @@ internal sealed class EmbeddedDeliveryLedger : IDeliveryLedger
         }
 
         var records = query.OrderBy("_id").Limit(limit).ToList()
-            .Select(d => JsonSerializer.Deserialize<DeliveryRecord>(d["record"].AsString, Json)!)
+            .Select(Read)
             .ToList();
         return Task.FromResult<IReadOnlyList<DeliveryRecord>>(records);
     }
 
     private DeliveryRecord? Find(DeliveryKey key) =>
-        _deliveries.FindById(key.Value) is { } document ? JsonSerializer.Deserialize<DeliveryRecord>(document["record"].AsString, Json) : null;
+        _deliveries.FindById(key.Value) is { } document ? Read(document) : null;
+
+    private static DeliveryRecord Read(BsonDocument document) => JsonSerializer.Deserialize<DeliveryRecord>(document["record"].AsString, Json)!;
 
     private void Write(DeliveryRecord record) => _deliveries.Upsert(new BsonDocument
     {
@@ -78,6 +112,7 @@ internal sealed class EmbeddedDeliveryLedger : IDeliveryLedger
         ["notificationId"] = record.Key.NotificationId,
         ["channelId"] = record.Key.ChannelId.ToLowerInvariant(),
         ["userId"] = record.Key.UserId,
+        ["retryWaitOf"] = record.RetryAt is null ? BsonValue.Null : new BsonValue(record.Key.NotificationId),
         ["record"] = JsonSerializer.Serialize(record, Json),
     });
 }

@@ -20,6 +20,8 @@ internal sealed class MongoDeliveryLedger : IDeliveryLedger
         _deliveries = database.GetCollection<DeliveryDocument>("deliveries");
         // Listing a notification's recipients, and counting them, goes by notification.
         _deliveries.Indexes.CreateOne(new CreateIndexModel<DeliveryDocument>(Builders<DeliveryDocument>.IndexKeys.Ascending(d => d.NotificationId).Ascending(d => d.Id)));
+        // A notification's retry waits (status GET) read only the waiting records.
+        _deliveries.Indexes.CreateOne(new CreateIndexModel<DeliveryDocument>(Builders<DeliveryDocument>.IndexKeys.Ascending(d => d.NotificationId).Ascending(d => d.RetryAt)));
     }
 
     public async Task<DeliveryClaim> ClaimAsync(DeliveryKey key, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
@@ -31,6 +33,7 @@ internal sealed class MongoDeliveryLedger : IDeliveryLedger
         var update = Builders<DeliveryDocument>.Update
             .Set(d => d.State, DeliveryState.Sending)
             .Set(d => d.ClaimedUntil, (now + lease).UtcDateTime)
+            .Set(d => d.RetryAt, null)
             .Set(d => d.UpdatedAt, now.UtcDateTime)
             .Inc(d => d.Attempts, 1)
             .SetOnInsert(d => d.NotificationId, key.NotificationId)
@@ -61,6 +64,50 @@ internal sealed class MongoDeliveryLedger : IDeliveryLedger
 
     public async Task<int> EraseUserAsync(string channelId, string userId, CancellationToken cancellationToken) =>
         (int)(await _deliveries.DeleteManyAsync(d => d.ChannelId == channelId && d.UserId == userId, cancellationToken)).DeletedCount;
+
+    public Task MarkReportedAsync(DeliveryKey key, CancellationToken cancellationToken) =>
+        _deliveries.UpdateOneAsync(d => d.Id == key.Value, Builders<DeliveryDocument>.Update.Set(d => d.Unreported, false), cancellationToken: cancellationToken);
+
+    public async Task<SettledCounts> CountSettledAsync(string notificationId, CancellationToken cancellationToken)
+    {
+        var filters = Builders<DeliveryDocument>.Filter;
+        var settled = filters.Eq(d => d.NotificationId, notificationId)
+            & filters.In(d => d.State, [DeliveryState.Delivered, DeliveryState.Failed, DeliveryState.Cancelled]);
+        // A plain $match and $group with $sum: counted in the server, nothing but the groups comes back.
+        var groups = await _deliveries.Aggregate()
+            .Match(settled)
+            .Group(new BsonDocument
+            {
+                ["_id"] = new BsonDocument { ["state"] = "$state", ["reason"] = "$failureReasonCode" },
+                ["count"] = new BsonDocument("$sum", 1),
+            })
+            .ToListAsync(cancellationToken);
+        return SettledCounts.Of(groups.Select(g => (
+            Enum.Parse<DeliveryState>(g["_id"]["state"].AsString),
+            g["_id"].AsBsonDocument.TryGetValue("reason", out var reason) && reason.IsString ? reason.AsString : null,
+            g["count"].ToInt32())));
+    }
+
+    public async Task<RetryWaits?> FindRetryWaitsAsync(string notificationId, CancellationToken cancellationToken)
+    {
+        var filters = Builders<DeliveryDocument>.Filter;
+        var waiting = filters.Eq(d => d.NotificationId, notificationId) & filters.Ne(d => d.RetryAt, null);
+        var count = await _deliveries.CountDocumentsAsync(waiting, cancellationToken: cancellationToken);
+        if (count == 0)
+        {
+            return null;
+        }
+
+        var next = await _deliveries.Find(waiting).Sort(Builders<DeliveryDocument>.Sort.Ascending(d => d.RetryAt)).Limit(1).FirstOrDefaultAsync(cancellationToken);
+        var latest = await _deliveries.Find(waiting).Sort(Builders<DeliveryDocument>.Sort.Descending(d => d.UpdatedAt)).Limit(1).FirstOrDefaultAsync(cancellationToken);
+        if (next?.RetryAt is not { } nextAt || latest is null)
+        {
+            // They were attempted between the count and the reads.
+            return null;
+        }
+
+        return new RetryWaits((int)count, new DateTimeOffset(nextAt, TimeSpan.Zero), RetryFailure.Of(latest.ToRecord()));
+    }
 
     public async Task<IReadOnlyList<DeliveryRecord>> ListAsync(string notificationId, string? after, int limit, CancellationToken cancellationToken)
     {
@@ -110,6 +157,12 @@ internal sealed class MongoDeliveryLedger : IDeliveryLedger
         [BsonDateTimeOptions(Kind = DateTimeKind.Utc)]
         public DateTime UpdatedAt { get; set; }
 
+        [BsonDateTimeOptions(Kind = DateTimeKind.Utc)]
+        public DateTime? RetryAt { get; set; }
+
+        // Absent in records written before the outbox: those were reported.
+        public bool Unreported { get; set; }
+
         public static DeliveryDocument From(DeliveryRecord record) => new()
         {
             Id = record.Key.Value,
@@ -126,6 +179,8 @@ internal sealed class MongoDeliveryLedger : IDeliveryLedger
             FailureReasonCode = record.FailureReasonCode,
             CreatedAt = record.CreatedAt.UtcDateTime,
             UpdatedAt = record.UpdatedAt.UtcDateTime,
+            RetryAt = record.RetryAt?.UtcDateTime,
+            Unreported = record.Unreported,
         };
 
         public DeliveryRecord ToRecord() => new(
@@ -139,6 +194,8 @@ internal sealed class MongoDeliveryLedger : IDeliveryLedger
             ActivityId,
             FailureReasonCode,
             new DateTimeOffset(CreatedAt, TimeSpan.Zero),
-            new DateTimeOffset(UpdatedAt, TimeSpan.Zero));
+            new DateTimeOffset(UpdatedAt, TimeSpan.Zero),
+            RetryAt is { } retryAt ? new DateTimeOffset(retryAt, TimeSpan.Zero) : null,
+            Unreported);
     }
 }

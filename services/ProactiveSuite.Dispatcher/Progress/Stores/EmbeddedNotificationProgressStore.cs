@@ -1,5 +1,6 @@
 using System.Text.Json;
 using LiteDB;
+using ProactiveSuite.Dispatcher.Ledger;
 using JsonSerializer = System.Text.Json.JsonSerializer;
 
 namespace ProactiveSuite.Dispatcher.Progress.Stores;
@@ -30,36 +31,48 @@ internal sealed class EmbeddedNotificationProgressStore(LiteDatabase database) :
         Update(notificationId, p => p with { FannedOut = fannedOut, FanOutCursor = cursor });
 
     public Task SetTotalAsync(string notificationId, int total, int cancelledUnsent, CancellationToken cancellationToken) =>
-        Update(notificationId, p => p with { Total = total, Cancelled = p.Cancelled + cancelledUnsent });
+        Update(notificationId, p => p with { Total = total, Cancelled = p.Cancelled + cancelledUnsent, CancelledUnsent = cancelledUnsent });
 
     public Task<NotificationProgress?> SettleAsync(string notificationId, Settlement settlement, string? failureReasonCode, CancellationToken cancellationToken) =>
-        Update(notificationId, p => settlement switch
+        Update(notificationId, p => p.FinishedAt is not null ? p : settlement switch
         {
             Settlement.Delivered => p with { Delivered = p.Delivered + 1 },
             Settlement.Cancelled => p with { Cancelled = p.Cancelled + 1 },
             _ => p with
             {
                 Failed = p.Failed + 1,
-                FailedByReason = new Dictionary<string, int>(p.FailedByReason) { [failureReasonCode ?? "Unknown"] = p.FailedByReason.GetValueOrDefault(failureReasonCode ?? "Unknown") + 1 },
+                FailedByReason = new Dictionary<string, int>(p.FailedByReason) { [failureReasonCode ?? SettledCounts.UnknownReason] = p.FailedByReason.GetValueOrDefault(failureReasonCode ?? SettledCounts.UnknownReason) + 1 },
             },
         });
 
     public Task RecordThrottledAsync(string notificationId, CancellationToken cancellationToken) =>
         Update(notificationId, p => p with { Throttled = p.Throttled + 1 });
 
-    public Task<bool> TryFinishAsync(string notificationId, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task<NotificationProgress?> TryFinishAsync(string notificationId, SettledCounts final, string finisher, DateTimeOffset now, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
-            if (Find(notificationId) is not { FinishedAt: null, IsComplete: true } progress)
+            if (Find(notificationId) is not { FinishedAt: null } progress)
             {
-                return Task.FromResult(false);
+                return Task.FromResult<NotificationProgress?>(null);
             }
 
-            Write(progress with { FinishedAt = now });
-            return Task.FromResult(true);
+            var finished = progress with
+            {
+                Delivered = final.Delivered,
+                Failed = final.Failed,
+                FailedByReason = final.FailedByReason,
+                Cancelled = final.Cancelled,
+                FinishedAt = now,
+                CompletionOwedBy = finisher,
+            };
+            Write(finished);
+            return Task.FromResult<NotificationProgress?>(finished);
         }
     }
+
+    public Task MarkCompletionPublishedAsync(string notificationId, CancellationToken cancellationToken) =>
+        Update(notificationId, p => p with { CompletionOwedBy = null });
 
     public Task<bool> RequestCancelAsync(string notificationId, CancellationToken cancellationToken)
     {

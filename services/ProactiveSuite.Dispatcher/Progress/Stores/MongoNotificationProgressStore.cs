@@ -1,12 +1,14 @@
 using MongoDB.Bson;
 using MongoDB.Bson.Serialization.Attributes;
 using MongoDB.Driver;
+using ProactiveSuite.Dispatcher.Ledger;
 
 namespace ProactiveSuite.Dispatcher.Progress.Stores;
 
 /// <summary>
-/// Progress in MongoDB: counters are <c>$inc</c>remented in place, and finishing is one conditional
-/// update (total known, everyone settled, not finished yet), so exactly one Dispatcher finishes it.
+/// Progress in MongoDB: counters are <c>$inc</c>remented in place while it is not finished, and finishing
+/// is one conditional update (not finished yet) that sets the final counts, so exactly one Dispatcher
+/// finishes it; whether it may is <see cref="FinishRule"/>'s to say, before.
 /// </summary>
 internal sealed class MongoNotificationProgressStore(IMongoDatabase database) : INotificationProgressStore
 {
@@ -38,41 +40,46 @@ internal sealed class MongoNotificationProgressStore(IMongoDatabase database) : 
         Update(notificationId, Builders<ProgressDocument>.Update.Set(d => d.FannedOut, fannedOut).Set(d => d.FanOutCursor, cursor), cancellationToken);
 
     public Task SetTotalAsync(string notificationId, int total, int cancelledUnsent, CancellationToken cancellationToken) =>
-        Update(notificationId, Builders<ProgressDocument>.Update.Set(d => d.Total, total).Inc(d => d.Cancelled, cancelledUnsent), cancellationToken);
+        Update(notificationId, Builders<ProgressDocument>.Update.Set(d => d.Total, total).Inc(d => d.Cancelled, cancelledUnsent).Set(d => d.CancelledUnsent, cancelledUnsent), cancellationToken);
 
     public async Task<NotificationProgress?> SettleAsync(string notificationId, Settlement settlement, string? failureReasonCode, CancellationToken cancellationToken)
     {
         var update = Builders<ProgressDocument>.Update;
         var settled = await _progress.FindOneAndUpdateAsync<ProgressDocument>(
-            d => d.Id == notificationId,
+            d => d.Id == notificationId && d.FinishedAt == null,
             settlement switch
             {
                 Settlement.Delivered => update.Inc(d => d.Delivered, 1),
                 Settlement.Cancelled => update.Inc(d => d.Cancelled, 1),
-                _ => update.Inc(d => d.Failed, 1).Inc($"failedByReason.{failureReasonCode ?? "Unknown"}", 1),
+                _ => update.Inc(d => d.Failed, 1).Inc($"failedByReason.{failureReasonCode ?? SettledCounts.UnknownReason}", 1),
             },
             new FindOneAndUpdateOptions<ProgressDocument> { ReturnDocument = ReturnDocument.After },
             cancellationToken);
-        return settled?.ToProgress();
+        // Not matched: unknown, or finished (its counts final); the read happens only then.
+        return settled?.ToProgress() ?? await FindAsync(notificationId, cancellationToken);
     }
 
     public Task RecordThrottledAsync(string notificationId, CancellationToken cancellationToken) =>
         Update(notificationId, Builders<ProgressDocument>.Update.Inc(d => d.Throttled, 1), cancellationToken);
 
-    public async Task<bool> TryFinishAsync(string notificationId, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<NotificationProgress?> TryFinishAsync(string notificationId, SettledCounts final, string finisher, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var everyoneSettled = new BsonDocument("$expr", new BsonDocument("$gte", new BsonArray
-        {
-            new BsonDocument("$add", new BsonArray { "$delivered", "$failed", "$cancelled" }),
-            "$total",
-        }));
-        var filter = Builders<ProgressDocument>.Filter.Eq(d => d.Id, notificationId)
-            & Builders<ProgressDocument>.Filter.Eq(d => d.FinishedAt, null)
-            & Builders<ProgressDocument>.Filter.Ne(d => d.Total, null)
-            & everyoneSettled;
-        var result = await _progress.UpdateOneAsync(filter, Builders<ProgressDocument>.Update.Set(d => d.FinishedAt, now.UtcDateTime), cancellationToken: cancellationToken);
-        return result.ModifiedCount == 1;
+        var finished = await _progress.FindOneAndUpdateAsync<ProgressDocument>(
+            d => d.Id == notificationId && d.FinishedAt == null,
+            Builders<ProgressDocument>.Update
+                .Set(d => d.Delivered, final.Delivered)
+                .Set(d => d.Failed, final.Failed)
+                .Set(d => d.FailedByReason, new Dictionary<string, int>(final.FailedByReason))
+                .Set(d => d.Cancelled, final.Cancelled)
+                .Set(d => d.FinishedAt, now.UtcDateTime)
+                .Set(d => d.CompletionOwedBy, finisher),
+            new FindOneAndUpdateOptions<ProgressDocument> { ReturnDocument = ReturnDocument.After },
+            cancellationToken);
+        return finished?.ToProgress();
     }
+
+    public Task MarkCompletionPublishedAsync(string notificationId, CancellationToken cancellationToken) =>
+        Update(notificationId, Builders<ProgressDocument>.Update.Set(d => d.CompletionOwedBy, null), cancellationToken);
 
     public async Task<bool> RequestCancelAsync(string notificationId, CancellationToken cancellationToken)
     {
@@ -115,10 +122,14 @@ internal sealed class MongoNotificationProgressStore(IMongoDatabase database) : 
 
         public string? FanOutCursor { get; set; }
 
+        public int CancelledUnsent { get; set; }
+
+        public string? CompletionOwedBy { get; set; }
+
         public NotificationProgress ToProgress() => new(
             Id, Total, Delivered, Failed, FailedByReason, Cancelled, Throttled,
             new DateTimeOffset(StartedAt, TimeSpan.Zero),
             FinishedAt is { } finished ? new DateTimeOffset(finished, TimeSpan.Zero) : null,
-            CancelRequested, FannedOut, FanOutCursor);
+            CancelRequested, FannedOut, FanOutCursor, CancelledUnsent, CompletionOwedBy);
     }
 }
