@@ -80,6 +80,9 @@ public sealed class DeliveriesInProcess : IAsyncDisposable
             bus.AddRequestClient<FindConversationReferences>();
             bus.AddRequestClient<ListConversationReferences>();
         });
+        // The harness's waits end early when the bus is idle for its inactivity timeout (1.2 s by default): too
+        // short for a consumer on a loaded 2-core machine; a wait still ends as soon as the message is consumed.
+        services.Configure<TestHarnessOptions>(o => (o.TestTimeout, o.TestInactivityTimeout) = (TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(30)));
         var provider = services.BuildServiceProvider();
         var system = new DeliveriesInProcess(provider, connector, directory);
         await system.Harness.Start();
