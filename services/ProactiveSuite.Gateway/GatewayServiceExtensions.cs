@@ -23,6 +23,9 @@ public static class GatewayServiceExtensions
         builder.AddConversationStateErasure();
         builder.Services.AddSingleton<IConversationFlow, IntroductionFlow>();
         builder.Services.AddSingleton<ConversationTurns>();
+        builder.Services.Configure<ConversationOutboxOptions>(builder.Configuration.GetSection(ConversationOutboxOptions.Section));
+        builder.Services.AddSingleton<ConversationOutbox>();
+        builder.Services.AddHostedService<ConversationOutboxRelay>();
         builder.AddSurveyPushes();
         return builder;
     }

@@ -66,7 +66,7 @@ public static class ConversationTurn
             }
         }
 
-        return new(state with { LastActivityId = message.ActivityId }, new TurnOutcome(replies, events));
+        return new(state with { LastActivityId = message.ActivityId }, new TurnOutcome(replies, events)) { Events = events };
     }
 
     private static IReadOnlyList<string> ResumeTop(ConversationFlowState state, ConversationFlowCatalog flows) =>
@@ -80,4 +80,8 @@ public static class ConversationTurn
 public sealed record TurnOutcome(IReadOnlyList<string> Replies, IReadOnlyList<object> Events, bool Redelivered = false);
 
 /// <summary>A decision on a conversation's state: the state to save (null: nothing to save) and what it means.</summary>
-public readonly record struct StateChange<T>(ConversationFlowState? Next, T Result);
+public readonly record struct StateChange<T>(ConversationFlowState? Next, T Result)
+{
+    /// <summary>What the decision publishes: saved with the state in the same write (its outbox), published after.</summary>
+    public IReadOnlyList<object> Events { get; init; } = [];
+}

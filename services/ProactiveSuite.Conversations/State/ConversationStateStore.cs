@@ -9,7 +9,7 @@ namespace ProactiveSuite.Conversations.State;
 /// Reads and changes a conversation's flow state in the shared <see cref="IStorage"/>, with optimistic
 /// concurrency: every change is a decision taken on what was read and written only if nobody wrote since.
 /// </summary>
-public sealed partial class ConversationStateStore(IStorage storage, ILogger<ConversationStateStore> logger)
+public sealed partial class ConversationStateStore(IStorage storage, TimeProvider clock, ILogger<ConversationStateStore> logger)
 {
     /// <summary>
     /// How many times a decision is taken again after another writer came first. Two writers per
@@ -19,8 +19,9 @@ public sealed partial class ConversationStateStore(IStorage storage, ILogger<Con
 
     /// <summary>
     /// Reads the state, lets <paramref name="decide"/> decide, and saves the decision if the state is still
-    /// what was read. When another writer came first, it reads again and decides again on what that writer
-    /// saved, so neither change is lost. This re-read is the concurrency control itself, not a retry of a
+    /// what was read, with the decision's events in the state's outbox (<see cref="StateChange{T}.Events"/>:
+    /// publish them and <see cref="RemovePendingAsync"/> after). When another writer came first, it reads again
+    /// and decides again on what that writer saved, so neither change is lost. This re-read is the concurrency control itself, not a retry of a
     /// fault: the bot's turn has no consumer definition around it to do it, so both writers share this.
     /// </summary>
     /// <param name="decide">Pure: it may run several times, and only its last result counts.</param>
@@ -30,7 +31,7 @@ public sealed partial class ConversationStateStore(IStorage storage, ILogger<Con
         ArgumentNullException.ThrowIfNull(decide);
         for (var attempt = 1; ; attempt++)
         {
-            var (state, eTag, participants) = await ReadStoredAsync(key, cancellationToken);
+            var (state, eTag, participants, outbox) = await ReadStoredAsync(key.StorageKey, cancellationToken);
             var change = decide(state);
             if (change.Next is null)
             {
@@ -39,7 +40,9 @@ public sealed partial class ConversationStateStore(IStorage storage, ILogger<Con
 
             try
             {
-                var item = StoredConversationState.From(change.Next, eTag, key.Participant is { } participant ? [.. participants, participant] : participants);
+                var now = clock.GetUtcNow();
+                var item = StoredConversationState.From(change.Next, eTag, key.Participant is { } participant ? [.. participants, participant] : participants,
+                    [.. outbox, .. change.Events.Select(e => PendingEvent.Of(e, now))]);
                 await storage.WriteAsync(new Dictionary<string, object> { [key.StorageKey] = item }, cancellationToken);
                 return change.Result;
             }
@@ -51,22 +54,57 @@ public sealed partial class ConversationStateStore(IStorage storage, ILogger<Con
     }
 
     public async Task<ConversationFlowState> ReadAsync(ConversationKey key, CancellationToken cancellationToken) =>
-        (await ReadStoredAsync(key, cancellationToken)).State;
+        (await ReadStoredAsync(key.StorageKey, cancellationToken)).State;
 
     /// <summary>The participants recorded in a conversation's state (empty when it has none).</summary>
     public async Task<IReadOnlyList<string>> ParticipantsAsync(ConversationKey key, CancellationToken cancellationToken) =>
-        (await ReadStoredAsync(key, cancellationToken)).Participants;
+        (await ReadStoredAsync(key.StorageKey, cancellationToken)).Participants;
 
-    private async Task<(ConversationFlowState State, string ETag, List<string> Participants)> ReadStoredAsync(ConversationKey key, CancellationToken cancellationToken)
+    /// <summary>The events waiting in a conversation's outbox, oldest first.</summary>
+    /// <param name="storageKey">A <see cref="ConversationKey.StorageKey"/>.</param>
+    public async Task<IReadOnlyList<PendingEvent>> PendingAsync(string storageKey, CancellationToken cancellationToken) =>
+        (await ReadStoredAsync(storageKey, cancellationToken)).Outbox;
+
+    /// <summary>Removes published events from the outbox; the state itself is left as it is.</summary>
+    public async Task RemovePendingAsync(string storageKey, IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken)
     {
-        var items = await storage.ReadAsync([key.StorageKey], cancellationToken);
-        if (!items.TryGetValue(key.StorageKey, out var item) || item is null)
+        for (var attempt = 1; ; attempt++)
         {
-            return (ConversationFlowState.Empty, StoreItemETags.NotYetStored, []);
+            var items = await storage.ReadAsync([storageKey], cancellationToken);
+            if (!items.TryGetValue(storageKey, out var item) || item is null)
+            {
+                return;
+            }
+
+            var stored = StoredConversationState.Read(item);
+            if (!stored.Outbox.Any(e => eventIds.Contains(e.Id)))
+            {
+                return;
+            }
+
+            try
+            {
+                var rest = stored.Outbox.Where(e => !eventIds.Contains(e.Id)).ToList();
+                await storage.WriteAsync(new Dictionary<string, object> { [storageKey] = StoredConversationState.From(stored.ToState(), stored.ETag!, stored.Participants, rest) }, cancellationToken);
+                return;
+            }
+            catch (ETagConflictException) when (attempt < MaxAttempts)
+            {
+                LogConflict(storageKey, attempt);
+            }
+        }
+    }
+
+    private async Task<(ConversationFlowState State, string ETag, List<string> Participants, List<PendingEvent> Outbox)> ReadStoredAsync(string storageKey, CancellationToken cancellationToken)
+    {
+        var items = await storage.ReadAsync([storageKey], cancellationToken);
+        if (!items.TryGetValue(storageKey, out var item) || item is null)
+        {
+            return (ConversationFlowState.Empty, StoreItemETags.NotYetStored, [], []);
         }
 
         var stored = StoredConversationState.Read(item);
-        return (stored.ToState(), stored.ETag ?? throw new InvalidDataException($"The storage returned '{key.StorageKey}' without an eTag."), stored.Participants);
+        return (stored.ToState(), stored.ETag ?? throw new InvalidDataException($"The storage returned '{storageKey}' without an eTag."), stored.Participants, stored.Outbox);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Conversation state {Key} was changed by another writer (attempt {Attempt}); deciding again on what it wrote")]

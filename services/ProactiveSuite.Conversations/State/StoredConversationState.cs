@@ -22,9 +22,20 @@ internal sealed class StoredConversationState : IStoreItem
     /// </summary>
     public List<string> Participants { get; set; } = [];
 
-    public static StoredConversationState From(ConversationFlowState state, string eTag, IEnumerable<string> participants) => new()
+    /// <summary>Events of saved decisions not yet published: written with the state, removed once published.</summary>
+    public List<PendingEvent> Outbox { get; set; } = [];
+
+    /// <summary>
+    /// When the oldest outbox event was saved, null when none waits. The adapters keep it beside the item
+    /// (<see cref="Storage.IConversationStorage.OutboxSinceProperty"/>) so that the relay finds stranded events.
+    /// </summary>
+    public DateTimeOffset? OutboxSince { get; set; }
+
+    public static StoredConversationState From(ConversationFlowState state, string eTag, IEnumerable<string> participants, IReadOnlyList<PendingEvent> outbox) => new()
     {
         ETag = eTag,
+        Outbox = [.. outbox],
+        OutboxSince = outbox.Count == 0 ? null : outbox.Min(e => e.SavedAt),
         Frames = [.. state.Frames.Select(f => new StoredFrame { Id = f.Id, Flow = f.Flow, State = f.State, ExpiresAt = f.ExpiresAt })],
         Ended = [.. state.Ended],
         LastActivityId = state.LastActivityId,

@@ -7,12 +7,13 @@ namespace ProactiveSuite.Gateway.Conversation;
 
 /// <summary>
 /// Takes one user message through the conversation's flow stack: decides on the stored state, saves the
-/// decision (deciding again if a survey start or another message saved first), then publishes what
-/// happened and hands back what to say.
+/// decision with its events in the state's outbox (deciding again if a survey start or another message
+/// saved first), then publishes them and hands back what to say.
 /// </summary>
 public sealed partial class ConversationTurns(
     ConversationStateStore states,
     ConversationFlowCatalog flows,
+    ConversationOutbox outbox,
     IServiceScopeFactory scopes,
     TimeProvider clock,
     ILogger<ConversationTurns> logger)
@@ -20,14 +21,15 @@ public sealed partial class ConversationTurns(
     public async Task<IReadOnlyList<string>> TakeAsync(UserMessage message, CancellationToken cancellationToken)
     {
         var key = new ConversationKey(message.ChannelId, message.ConversationId, message.UserId);
+        var refused = false;
         var outcome = await states.UpdateAsync(
             key,
             state =>
             {
                 var now = clock.GetUtcNow();
-                return SurveyAnswerRouting.Refusal(state, message, flows, now) is { } refusal
-                    ? new StateChange<TurnOutcome>(null, refusal)
-                    : ConversationTurn.Take(state, message, flows, now);
+                var refusal = SurveyAnswerRouting.Refusal(state, message, flows, now);
+                refused = refusal is not null;
+                return refusal is not null ? new StateChange<TurnOutcome>(null, refusal) : ConversationTurn.Take(state, message, flows, now);
             },
             cancellationToken);
 
@@ -36,15 +38,15 @@ public sealed partial class ConversationTurns(
             LogRedelivered(message.ActivityId, key.StorageKey);
         }
 
-        // Published only once the state is saved, so no event announces a decision that a conflict threw away.
-        if (outcome.Events.Count > 0)
+        if (refused)
         {
+            // A refusal changes no state, so there is nothing to save its event with.
             await using var scope = scopes.CreateAsyncScope();
-            var bus = scope.ServiceProvider.GetRequiredService<IPublishEndpoint>();
-            foreach (var @event in outcome.Events)
-            {
-                await bus.Publish(@event, cancellationToken);
-            }
+            await scope.ServiceProvider.GetRequiredService<IPublishEndpoint>().PublishBatch(outcome.Events, cancellationToken);
+        }
+        else if (outcome.Events.Count > 0)
+        {
+            await outbox.PublishAsync(key.StorageKey, cancellationToken);
         }
 
         return outcome.Replies;

@@ -7,16 +7,8 @@ namespace ProactiveSuite.Gateway.Surveys;
 /// <summary>Answers the Dispatcher's <see cref="PushSurvey"/>: the survey pushed, or why not.</summary>
 public sealed class PushSurveyConsumer(SurveyPushes pushes) : IConsumer<PushSurvey>
 {
-    public async Task Consume(ConsumeContext<PushSurvey> context)
-    {
-        var (answer, events) = await pushes.PushAsync(context.Message, context.CancellationToken);
-        foreach (var @event in events)
-        {
-            await context.Publish(@event);
-        }
-
-        await context.RespondAsync(answer);
-    }
+    public async Task Consume(ConsumeContext<PushSurvey> context) =>
+        await context.RespondAsync(await pushes.PushAsync(context.Message, context.CancellationToken));
 }
 
 public sealed class PushSurveyConsumerDefinition : ConsumerDefinition<PushSurveyConsumer>

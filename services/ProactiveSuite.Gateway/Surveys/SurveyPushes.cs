@@ -3,6 +3,7 @@ using ProactiveSuite.Contracts.Conversations;
 using ProactiveSuite.Conversations.Flows;
 using ProactiveSuite.Conversations.State;
 using ProactiveSuite.Conversations.Surveys;
+using ProactiveSuite.Gateway.Conversation;
 
 namespace ProactiveSuite.Gateway.Surveys;
 
@@ -10,10 +11,10 @@ namespace ProactiveSuite.Gateway.Surveys;
 /// Puts surveys onto conversations and takes them off again, for the Dispatcher: the conversations'
 /// state is the Gateway's, so a survey start is decided here, on the same state the user's turns change.
 /// </summary>
-public sealed partial class SurveyPushes(ConversationStateStore states, TimeProvider clock, ILogger<SurveyPushes> logger)
+public sealed partial class SurveyPushes(ConversationStateStore states, ConversationOutbox outbox, TimeProvider clock, ILogger<SurveyPushes> logger)
 {
-    /// <returns>The answer (<see cref="SurveyPushed"/> or <see cref="SurveyPushRefused"/>) and the expiries it noticed on the way.</returns>
-    public async Task<(object Answer, IReadOnlyList<object> Events)> PushAsync(PushSurvey request, CancellationToken cancellationToken)
+    /// <returns>The answer: <see cref="SurveyPushed"/> or <see cref="SurveyPushRefused"/>.</returns>
+    public async Task<object> PushAsync(PushSurvey request, CancellationToken cancellationToken)
     {
         var (command, address) = (request.Survey, request.Address);
         var key = new ConversationKey(address.ChannelId, address.Conversation.Id, address.User.Id);
@@ -27,17 +28,19 @@ public sealed partial class SurveyPushes(ConversationStateStore states, TimeProv
             },
             cancellationToken);
 
+        // An expired survey the decision dropped on the way is announced from the outbox.
+        await outbox.PublishAsync(key.StorageKey, cancellationToken);
         switch (decision)
         {
             case SurveyStartDecision.Refused refused:
-                return (new SurveyPushRefused(command.SurveyId!, refused.ReasonCode, refused.Reason), refused.Expired);
+                return new SurveyPushRefused(command.SurveyId!, refused.ReasonCode, refused.Reason);
             case SurveyStartDecision.AlreadyRunning running:
                 // Asked again (a redelivered command): the opening may not have gone out the first time.
                 LogAlreadyRunning(command.SurveyId!, key.StorageKey, running.Survey.Answers.Count);
-                return (Pushed(running.Survey, alreadyAnswered: running.Survey.Answers.Count > 0), []);
+                return Pushed(running.Survey, alreadyAnswered: running.Survey.Answers.Count > 0);
             case SurveyStartDecision.Pushed pushed:
                 LogPushed(command.SurveyId!, key.StorageKey);
-                return (Pushed(pushed.Survey, alreadyAnswered: false), pushed.Expired);
+                return Pushed(pushed.Survey, alreadyAnswered: false);
             default:
                 throw new InvalidOperationException($"Unexpected decision {decision}.");
         }

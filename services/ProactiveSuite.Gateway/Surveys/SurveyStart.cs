@@ -14,7 +14,22 @@ public static class SurveyStart
     /// <param name="state">The conversation's state as read.</param>
     /// <param name="survey">The frame of the survey to start (<see cref="SurveyFlow.Begin"/>).</param>
     /// <param name="now">The decision's time, for expiry.</param>
+    /// <returns>The decision, with the expiry of a survey it dropped on the way as its event.</returns>
     public static StateChange<SurveyStartDecision> Decide(ConversationFlowState state, FlowFrame survey, DateTimeOffset now)
+    {
+        var change = Take(state, survey, now);
+        return change with
+        {
+            Events = change.Result switch
+            {
+                SurveyStartDecision.Pushed pushed => pushed.Expired,
+                SurveyStartDecision.Refused refused => refused.Expired,
+                _ => [],
+            },
+        };
+    }
+
+    private static StateChange<SurveyStartDecision> Take(ConversationFlowState state, FlowFrame survey, DateTimeOffset now)
     {
         var starting = SurveyFlow.ProgressOf(survey) ?? throw new ArgumentException("Not a survey frame.", nameof(survey));
         var changed = false;

@@ -3,6 +3,8 @@ using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Logging.Abstractions;
 using Newtonsoft.Json.Linq;
+using ProactiveSuite.Contracts.Notifications;
+using ProactiveSuite.Contracts.Surveys;
 using ProactiveSuite.Conversations.Flows;
 using ProactiveSuite.Conversations.State;
 using ProactiveSuite.Conversations.State.Storage;
@@ -146,7 +148,7 @@ public abstract class BotStorageContract(StoreUnderTest store) : StoreContract(s
     [Fact]
     public async Task Racing_read_modify_writes_of_the_conversation_state_lose_no_change()
     {
-        var states = new ConversationStateStore(Storage, NullLogger<ConversationStateStore>.Instance);
+        var states = new ConversationStateStore(Storage, TimeProvider.System, NullLogger<ConversationStateStore>.Instance);
         var key = new ConversationKey("emulator", "emu-race");
         const int writers = 12;
 
@@ -160,7 +162,7 @@ public abstract class BotStorageContract(StoreUnderTest store) : StoreContract(s
     [Fact]
     public async Task A_writer_that_lost_the_race_decides_again_on_what_the_winner_saved()
     {
-        var states = new ConversationStateStore(Storage, NullLogger<ConversationStateStore>.Instance);
+        var states = new ConversationStateStore(Storage, TimeProvider.System, NullLogger<ConversationStateStore>.Instance);
         var key = new ConversationKey("emulator", "emu-conflict");
         var seen = new List<int>();
 
@@ -183,7 +185,7 @@ public abstract class BotStorageContract(StoreUnderTest store) : StoreContract(s
     [Fact]
     public async Task Erasing_a_participant_deletes_the_states_of_their_conversations_and_only_those()
     {
-        var states = new ConversationStateStore(Storage, NullLogger<ConversationStateStore>.Instance);
+        var states = new ConversationStateStore(Storage, TimeProvider.System, NullLogger<ConversationStateStore>.Instance);
         var conversations = Assert.IsAssignableFrom<IConversationStorage>(Storage);
         var push = (ConversationKey key) => states.UpdateAsync(key, s => new StateChange<bool>(s.Push(new FlowFrame(Guid.NewGuid().ToString("N"), "test", "{}")), true), default);
         await push(new ConversationKey("Emulator", "emu-ada", "user-ada"));
@@ -203,9 +205,36 @@ public abstract class BotStorageContract(StoreUnderTest store) : StoreContract(s
     }
 
     [Fact]
+    public async Task A_decisions_events_wait_in_the_outbox_with_the_state_until_removed_and_only_waiting_outboxes_are_found()
+    {
+        var clock = new ManualClock(new DateTimeOffset(2026, 12, 3, 9, 0, 0, TimeSpan.Zero));
+        var states = new ConversationStateStore(Storage, clock, NullLogger<ConversationStateStore>.Instance);
+        var conversations = Assert.IsAssignableFrom<IConversationStorage>(Storage);
+        var answered = new ConversationKey("emulator", "emu-outbox", "ada");
+        var quiet = new ConversationKey("emulator", "emu-quiet", "bob");
+        var @event = new SurveyAnswered("lunch", new Recipient("emulator", "ada"), "emu-outbox", "meal", "OK", clock.GetUtcNow());
+
+        await states.UpdateAsync(answered, s => new StateChange<bool>(s.Push(new FlowFrame("a", "test", "{}")), true) { Events = [@event] }, default);
+        await states.UpdateAsync(quiet, s => new StateChange<bool>(s.Push(new FlowFrame("b", "test", "{}")), true), default);
+        clock.Advance(TimeSpan.FromMinutes(1));
+        // A later decision keeps what still waits: saved events leave the outbox only when removed.
+        await states.UpdateAsync(answered, s => new StateChange<bool>(s.Push(new FlowFrame("c", "test", "{}")), true), default);
+
+        var pending = Assert.Single(await states.PendingAsync(answered.StorageKey, default));
+        Assert.Equal((@event, typeof(SurveyAnswered)), pending.Read());
+        Assert.Empty(await conversations.FindWaitingOutboxesAsync(clock.GetUtcNow() - TimeSpan.FromMinutes(2), 10, default));
+        Assert.Equal([answered.StorageKey], await conversations.FindWaitingOutboxesAsync(clock.GetUtcNow(), 10, default));
+
+        await states.RemovePendingAsync(answered.StorageKey, [pending.Id], default);
+        Assert.Empty(await states.PendingAsync(answered.StorageKey, default));
+        Assert.Empty(await conversations.FindWaitingOutboxesAsync(clock.GetUtcNow() + TimeSpan.FromDays(1), 10, default));
+        Assert.Equal(["a", "c"], (await states.ReadAsync(answered, default)).Frames.Select(f => f.Id));
+    }
+
+    [Fact]
     public async Task The_conversation_state_round_trips_every_part_of_the_stack()
     {
-        var states = new ConversationStateStore(Storage, NullLogger<ConversationStateStore>.Instance);
+        var states = new ConversationStateStore(Storage, TimeProvider.System, NullLogger<ConversationStateStore>.Instance);
         var key = new ConversationKey("Emulator", "emu-round-trip");
         var expiresAt = new DateTimeOffset(2026, 11, 24, 10, 0, 0, 123, TimeSpan.FromHours(1));
         var state = ConversationFlowState.Empty
@@ -220,7 +249,7 @@ public abstract class BotStorageContract(StoreUnderTest store) : StoreContract(s
         Assert.Equal(expiresAt, read.Frames[^1].ExpiresAt);
         Assert.Equal(["ended"], read.Ended);
         Assert.Equal("activity-7", read.LastActivityId);
-        Assert.Equal(state, await new ConversationStateStore(Storage, NullLogger<ConversationStateStore>.Instance).ReadAsync(new ConversationKey("emulator", "emu-round-trip"), default), StateComparer.Instance);
+        Assert.Equal(state, await new ConversationStateStore(Storage, TimeProvider.System, NullLogger<ConversationStateStore>.Instance).ReadAsync(new ConversationKey("emulator", "emu-round-trip"), default), StateComparer.Instance);
     }
 
     [Fact]

@@ -17,6 +17,7 @@ internal sealed class EmbeddedBotStorage : IConversationStorage
     {
         _items = database.GetCollection("botState");
         _items.EnsureIndex(IConversationStorage.ParticipantsProperty, $"$.{IConversationStorage.ParticipantsProperty}[*]");
+        _items.EnsureIndex(IConversationStorage.OutboxSinceProperty);
         _gate = EmbeddedWriteGate.For(database);
     }
 
@@ -40,13 +41,14 @@ internal sealed class EmbeddedBotStorage : IConversationStorage
         ArgumentNullException.ThrowIfNull(changes);
         foreach (var (key, item) in changes)
         {
-            var (json, expected, participants) = StoreItemJson.ToStored(key, item);
+            var (json, expected, participants, outboxSince) = StoreItemJson.ToStored(key, item);
             var document = new BsonDocument
             {
                 ["_id"] = key,
                 ["eTag"] = StoreItemJson.NewETag(),
                 ["json"] = json,
                 [IConversationStorage.ParticipantsProperty] = new BsonArray(participants.Select(p => new BsonValue(p))),
+                [IConversationStorage.OutboxSinceProperty] = outboxSince is { } since ? new BsonValue(since) : BsonValue.Null,
             };
             lock (_gate)
             {
@@ -81,6 +83,20 @@ internal sealed class EmbeddedBotStorage : IConversationStorage
         }
 
         return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<string>> FindWaitingOutboxesAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken)
+    {
+        var keys = _items.Query()
+            // LiteDB orders null before every date: the items without waiting events are excluded by name.
+            .Where(BsonExpression.Create($"$.{IConversationStorage.OutboxSinceProperty} != null AND $.{IConversationStorage.OutboxSinceProperty} < @0", new BsonValue(before.UtcDateTime)))
+            .OrderBy(BsonExpression.Create($"$.{IConversationStorage.OutboxSinceProperty}"))
+            .Select(BsonExpression.Create("_id"))
+            .Limit(limit)
+            .ToList()
+            .Select(d => d["_id"].AsString)
+            .ToList();
+        return Task.FromResult<IReadOnlyList<string>>(keys);
     }
 
     public Task<int> DeleteByParticipantAsync(string participant, CancellationToken cancellationToken)

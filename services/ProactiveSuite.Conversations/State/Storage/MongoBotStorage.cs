@@ -15,6 +15,7 @@ internal sealed class MongoBotStorage : IConversationStorage
 {
     private const int DuplicateKey = 11000;
     private const string Participants = IConversationStorage.ParticipantsProperty;
+    private const string OutboxSince = IConversationStorage.OutboxSinceProperty;
     private readonly IMongoCollection<BsonDocument> _items;
 
     public MongoBotStorage(IMongoDatabase database)
@@ -22,6 +23,8 @@ internal sealed class MongoBotStorage : IConversationStorage
         _items = database.GetCollection<BsonDocument>("botState");
         // A multikey index: erasure finds a user's conversations without a collection scan.
         _items.Indexes.CreateOne(new CreateIndexModel<BsonDocument>(Builders<BsonDocument>.IndexKeys.Ascending(Participants)));
+        // Sparse: only items with events waiting are in it, so the outbox relay reads a small index.
+        _items.Indexes.CreateOne(new CreateIndexModel<BsonDocument>(Builders<BsonDocument>.IndexKeys.Ascending(OutboxSince), new CreateIndexOptions { Sparse = true }));
     }
 
     public async Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default)
@@ -38,8 +41,13 @@ internal sealed class MongoBotStorage : IConversationStorage
         ArgumentNullException.ThrowIfNull(changes);
         foreach (var (key, item) in changes)
         {
-            var (json, expected, participants) = StoreItemJson.ToStored(key, item);
+            var (json, expected, participants, outboxSince) = StoreItemJson.ToStored(key, item);
             var document = new BsonDocument { ["_id"] = key, ["eTag"] = StoreItemJson.NewETag(), ["json"] = json, [Participants] = new BsonArray(participants) };
+            if (outboxSince is { } since)
+            {
+                document[OutboxSince] = new BsonDateTime(since);
+            }
+
             var byKey = Builders<BsonDocument>.Filter.Eq("_id", key);
             switch (expected)
             {
@@ -73,6 +81,16 @@ internal sealed class MongoBotStorage : IConversationStorage
     {
         ArgumentNullException.ThrowIfNull(keys);
         return _items.DeleteManyAsync(Builders<BsonDocument>.Filter.In("_id", keys), cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<string>> FindWaitingOutboxesAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken)
+    {
+        var waiting = await _items.Find(Builders<BsonDocument>.Filter.Lt(OutboxSince, new BsonDateTime(before.UtcDateTime)))
+            .Sort(Builders<BsonDocument>.Sort.Ascending(OutboxSince))
+            .Limit(limit)
+            .Project(Builders<BsonDocument>.Projection.Include("_id"))
+            .ToListAsync(cancellationToken);
+        return waiting.Select(d => d["_id"].AsString).ToList();
     }
 
     public async Task<int> DeleteByParticipantAsync(string participant, CancellationToken cancellationToken)

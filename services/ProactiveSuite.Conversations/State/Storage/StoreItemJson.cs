@@ -21,10 +21,11 @@ internal static class StoreItemJson
     });
 
     /// <returns>
-    /// The item's JSON without its eTag, the eTag the write is conditional on (null: none), and the
-    /// participants it lists (<see cref="IConversationStorage.ParticipantsProperty"/>; empty when none).
+    /// The item's JSON without its eTag, the eTag the write is conditional on (null: none), the
+    /// participants it lists (<see cref="IConversationStorage.ParticipantsProperty"/>; empty when none), and
+    /// since when events wait in its outbox (<see cref="IConversationStorage.OutboxSinceProperty"/>; null: none).
     /// </returns>
-    public static (string Json, string? ETag, string[] Participants) ToStored(string key, object? item)
+    public static (string Json, string? ETag, string[] Participants, DateTime? OutboxSince) ToStored(string key, object? item)
     {
         if (item is null)
         {
@@ -44,7 +45,13 @@ internal static class StoreItemJson
         var participants = stored.GetValue(IConversationStorage.ParticipantsProperty, StringComparison.OrdinalIgnoreCase) is JArray listed
             ? listed.OfType<JValue>().Select(v => v.Value).OfType<string>().ToArray()
             : [];
-        return (stored.ToString(Formatting.None), eTag, participants);
+        var outboxSince = (stored.GetValue(IConversationStorage.OutboxSinceProperty, StringComparison.OrdinalIgnoreCase) as JValue)?.Value switch
+        {
+            DateTimeOffset at => at.UtcDateTime,
+            DateTime at => at.ToUniversalTime(),
+            _ => (DateTime?)null,
+        };
+        return (stored.ToString(Formatting.None), eTag, participants, outboxSince);
     }
 
     public static JObject FromStored(string json, string eTag)
