@@ -244,6 +244,36 @@ public abstract class SurveyScenarios(ISurveyStage stage)
     }
 
     [Fact]
+    public async Task A_survey_started_again_after_the_user_moved_to_another_conversation_does_not_run_twice()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var user = EmulatedUser.New(stage);
+        var surveyId = NewSurveyId();
+        await user.StartsConversationAsync("hello");
+        await stage.StartSurveyAsync(Lunch(surveyId, user), ct);
+        await user.ProactiveMessageAsync(t => t.StartsWith("Survey: Lunch", StringComparison.Ordinal), "the survey's first question");
+
+        // The user writes from another conversation; their reference now leads there.
+        var elsewhere = user.ConversationId + "-2";
+        (await stage.Http.PostAsJsonAsync($"/emulator/users/{user.Id}/messages", new { text = "hello from elsewhere", conversationId = elsewhere }, ct)).EnsureSuccessStatusCode();
+        await Eventually.Until(
+            async () => (await stage.Http.GetFromJsonAsync<JsonObject>($"/references/emulator/{user.Id}", ct))?["address"]?["conversation"]?["id"]?.GetValue<string>() == elsewhere ? "" : null,
+            "the reference of the other conversation",
+            stage.Logs);
+
+        // The same command again: surveyId and recipient are its idempotency key, whatever the conversation.
+        await stage.StartSurveyAsync(Lunch(surveyId, user), ct);
+        await Eventually.Until(
+            () => Task.FromResult(stage.Logs().Contains($"Survey {surveyId} was opened for this recipient before", StringComparison.Ordinal) ? "" : null),
+            "the Dispatcher to take the repeated StartSurvey",
+            stage.Logs);
+
+        var there = await stage.Http.GetFromJsonAsync<JsonArray>($"/emulator/conversations/{elsewhere}/activities", ct);
+        Assert.DoesNotContain(there!, a => a!["text"]?.GetValue<string>()?.StartsWith("Survey: Lunch", StringComparison.Ordinal) == true);
+        Assert.Single(await user.ProactiveTextsAsync(), t => t.StartsWith("Survey: Lunch", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_survey_id_started_again_with_other_choices_is_refused_so_its_counts_add_up()
     {
         var ada = EmulatedUser.New(stage);
