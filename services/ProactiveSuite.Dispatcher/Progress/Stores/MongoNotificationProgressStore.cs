@@ -22,6 +22,10 @@ internal sealed class MongoNotificationProgressStore(IMongoDatabase database) : 
                 Builders<ProgressDocument>.Update
                     .SetOnInsert(d => d.Total, total)
                     .SetOnInsert(d => d.StartedAt, now.UtcDateTime)
+                    .SetOnInsert(d => d.Delivered, 0)
+                    .SetOnInsert(d => d.Failed, 0)
+                    .SetOnInsert(d => d.Cancelled, 0)
+                    .SetOnInsert(d => d.Throttled, 0)
                     .SetOnInsert(d => d.FailedByReason, new Dictionary<string, int>()),
                 new FindOneAndUpdateOptions<ProgressDocument> { IsUpsert = true, ReturnDocument = ReturnDocument.After },
                 cancellationToken);
@@ -63,7 +67,7 @@ internal sealed class MongoNotificationProgressStore(IMongoDatabase database) : 
     {
         var everyoneSettled = new BsonDocument("$expr", new BsonDocument("$gte", new BsonArray
         {
-            new BsonDocument("$add", new BsonArray { "$delivered", "$failed", "$cancelled" }),
+            new BsonDocument("$add", new BsonArray { Counter("delivered"), Counter("failed"), Counter("cancelled") }),
             "$total",
         }));
         var filter = Builders<ProgressDocument>.Filter.Eq(d => d.Id, notificationId)
@@ -82,6 +86,10 @@ internal sealed class MongoNotificationProgressStore(IMongoDatabase database) : 
 
     public async Task<NotificationProgress?> FindAsync(string notificationId, CancellationToken cancellationToken) =>
         (await _progress.Find(d => d.Id == notificationId).FirstOrDefaultAsync(cancellationToken))?.ToProgress();
+
+    // A counter never incremented reads as 0, here as in ToProgress: $add over a missing field is null, and a
+    // document started before the counters were written at start would otherwise never finish.
+    private static BsonDocument Counter(string field) => new("$ifNull", new BsonArray { "$" + field, 0 });
 
     private Task<UpdateResult> Update(string notificationId, UpdateDefinition<ProgressDocument> update, CancellationToken cancellationToken) =>
         _progress.UpdateOneAsync(d => d.Id == notificationId, update, cancellationToken: cancellationToken);
