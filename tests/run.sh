@@ -5,12 +5,15 @@
 #      playground's browser test chromium and tests/playground's node_modules (npm ci), and node/npm with the
 #      schema validators (artifacts/schema-validators: Kubernetes manifests, docs/asyncapi.yaml);
 #   2. builds the solution (warnings are errors);
-#   3. runs every test project (Microsoft.Testing.Platform), extra arguments go to `dotnet test`;
-#   4. prints what did not run and a last line "tests: N passed, N failed, N skipped".
+#   3. runs every test project (Microsoft.Testing.Platform), extra arguments go to `dotnet test`; the MongoDB
+#      store tests run against tests/mongo-emulator (a MongoDB wire server over mongomock, Debian's
+#      python3-mongomock and python3-pymongo, installed when missing) unless MONGODB_URI names a real server;
+#   4. prints what did not run, what MongoDB was, and a last line "tests: N passed, N failed, N skipped".
 # Exits non-zero when the build or a test fails, or when no test ran.
 #
 # Environment: SOLUTION (default ProactiveSuite.sln), CONFIGURATION (default Release),
-#              RABBITMQ_URI (use that broker instead of private nodes), MONGODB_URI (enables the MongoDB store tests).
+#              RABBITMQ_URI (use that broker instead of private nodes),
+#              MONGODB_URI (run the MongoDB store tests on that server instead of the emulator).
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -56,6 +59,14 @@ if [ -z "${RABBITMQ_URI:-}" ] && ! command -v rabbitmq-server >/dev/null 2>&1 &&
   if command -v service >/dev/null 2>&1; then
     as_root service rabbitmq-server stop >/dev/null 2>&1 || true
   fi
+fi
+
+# The MongoDB wire emulator runs on Debian's Python and its mongomock and pymongo (bson) packages: not on a
+# python3 that a version manager put first on PATH, which cannot import them.
+EMULATOR_PYTHON=/usr/bin/python3
+if [ -z "${MONGODB_URI:-}" ] && ! "$EMULATOR_PYTHON" -c 'import mongomock, bson' >/dev/null 2>&1; then
+  step "installing python3-mongomock and python3-pymongo (the MongoDB wire emulator for the store tests)"
+  apt_install python3-mongomock python3-pymongo
 fi
 
 if ! command -v docker-compose >/dev/null 2>&1; then
@@ -124,6 +135,38 @@ if ! dotnet build "$SOLUTION" -c "$CONFIGURATION" 2>&1 | tee "$ARTIFACTS/build.l
 fi
 
 # --- 3. test ------------------------------------------------------------------------------------
+# MongoDB for the store tests: the server MONGODB_URI names, or the emulator on a free port until this script ends.
+if [ -n "${MONGODB_URI:-}" ]; then
+  mongo_hosts="${MONGODB_URI#*://}"
+  mongo_hosts="${mongo_hosts##*@}"   # never print credentials
+  mongo_hosts="${mongo_hosts%%/*}"
+  mongo_hosts="${mongo_hosts%%\?*}"
+  export MONGODB_BACKEND="MongoDB: server at $mongo_hosts"
+else
+  mongo_port_file="$ARTIFACTS/mongo-emulator.port"
+  rm -f "$mongo_port_file"
+  "$EMULATOR_PYTHON" tests/mongo-emulator/server.py --port 0 --port-file "$mongo_port_file" >"$ARTIFACTS/mongo-emulator.log" 2>&1 &
+  mongo_emulator_pid=$!
+  trap 'kill "$mongo_emulator_pid" 2>/dev/null || true' EXIT
+  for _ in $(seq 1 100); do
+    [ -s "$mongo_port_file" ] && break
+    if ! kill -0 "$mongo_emulator_pid" 2>/dev/null; then break; fi
+    sleep 0.1
+  done
+  if [ ! -s "$mongo_port_file" ]; then
+    echo "run.sh: the MongoDB emulator did not start (log: $ARTIFACTS/mongo-emulator.log)" >&2
+    exit 1
+  fi
+  export MONGODB_URI="mongodb://127.0.0.1:$(cat "$mongo_port_file")/?directConnection=true"
+  # Answers a real command (ping through pymongo), not just a TCP connect.
+  if ! "$EMULATOR_PYTHON" -c 'import sys, pymongo; pymongo.MongoClient(sys.argv[1], serverSelectionTimeoutMS=10000).admin.command("ping")' "$MONGODB_URI"; then
+    echo "run.sh: the MongoDB emulator does not answer at $MONGODB_URI (log: $ARTIFACTS/mongo-emulator.log)" >&2
+    exit 1
+  fi
+  export MONGODB_BACKEND="MongoDB: mongomock wire emulator"
+fi
+step "MongoDB store tests run on: $MONGODB_BACKEND"
+
 step "dotnet test --solution $SOLUTION -c $CONFIGURATION --no-build $* (log: $TEST_LOG)"
 set +e
 dotnet test --solution "$SOLUTION" -c "$CONFIGURATION" --no-build --no-ansi --no-progress "$@" 2>&1 | tee "$TEST_LOG"
@@ -158,6 +201,9 @@ if [ -s "$ARTIFACTS/reliability-counts.txt" ]; then
   echo "Reliability counts:"
   sed 's/^/  /' "$ARTIFACTS/reliability-counts.txt"
 fi
+
+echo
+echo "MongoDB store tests ran on: $MONGODB_BACKEND"
 
 echo
 status=0

@@ -105,6 +105,24 @@ public abstract class BotStorageContract(StoreUnderTest store) : StoreContract(s
     }
 
     [Fact]
+    public async Task A_deleted_item_can_be_created_again_and_its_old_etag_is_refused()
+    {
+        await WriteAsync("k", new Note { Text = "first", ETag = StoreItemETags.NotYetStored });
+        var old = await ReadNoteAsync("k");
+
+        await Storage.DeleteAsync(["k", "never-stored"], default);
+        Assert.Empty(await Storage.ReadAsync(["k"], default));
+        await Assert.ThrowsAsync<ETagConflictException>(() => WriteAsync("k", new Note { Text = "stale", ETag = old.ETag }));
+
+        await WriteAsync("k", new Note { Text = "again", ETag = StoreItemETags.NotYetStored });
+        var again = await ReadNoteAsync("k");
+        Assert.Equal("again", again.Text);
+        Assert.NotEqual(old.ETag, again.ETag);
+        await Assert.ThrowsAsync<ETagConflictException>(() => WriteAsync("k", new Note { Text = "stale", ETag = old.ETag }));
+        Assert.Equal("again", (await ReadNoteAsync("k")).Text);
+    }
+
+    [Fact]
     public async Task Several_items_are_read_and_written_at_once_and_deleted()
     {
         await Storage.WriteAsync(new Dictionary<string, object> { ["a"] = new Note { Text = "A" }, ["b"] = new Note { Text = "B" } }, default);

@@ -151,4 +151,49 @@ public abstract class DeliveryLedgerContract(StoreUnderTest store) : StoreContra
         Assert.IsType<DeliveryClaim.Granted>(await Ledger.ClaimAsync(Key with { UserId = "user-bob" }, T0, Lease, default));
         Assert.Null(await Ledger.FindAsync(Key with { NotificationId = "n-2" }, default));
     }
+
+    // Every state a delivery can end in: once saved, no claim (a replayed command, a restarted Dispatcher) gets it again.
+    [Theory]
+    [InlineData(DeliveryState.Delivered)]
+    [InlineData(DeliveryState.Failed)]
+    [InlineData(DeliveryState.Cancelled)]
+    public async Task A_settled_delivery_is_never_claimed_again_and_replays_change_nothing(DeliveryState state)
+    {
+        var granted = Assert.IsType<DeliveryClaim.Granted>(await Ledger.ClaimAsync(Key, T0, Lease, default));
+        var settled = granted.Record with { State = state, ClaimedUntil = null, ActivityId = "act-1", ConversationId = "conv-1", LastStatusCode = 403, FailureReasonCode = "Forbidden", UpdatedAt = T0.AddSeconds(1) };
+        await Ledger.SaveAsync(settled, default);
+
+        foreach (var replayAt in new[] { T0.AddSeconds(2), T0 + Lease, T0.AddDays(1) })
+        {
+            var replay = Assert.IsType<DeliveryClaim.AlreadySettled>(await Ledger.ClaimAsync(Key, replayAt, Lease, default));
+            Assert.Equal(settled, replay.Record);
+        }
+
+        Assert.Equal(settled, await Ledger.FindAsync(Key, default));
+    }
+
+    [Fact]
+    public async Task A_live_claim_is_held_elsewhere_until_it_runs_out_and_the_refusal_changes_nothing()
+    {
+        var granted = Assert.IsType<DeliveryClaim.Granted>(await Ledger.ClaimAsync(Key, T0, Lease, default));
+
+        var held = Assert.IsType<DeliveryClaim.HeldElsewhere>(await Ledger.ClaimAsync(Key, T0 + Lease - TimeSpan.FromSeconds(1), Lease, default));
+
+        Assert.Equal(T0 + Lease, held.Until);
+        Assert.Equal(granted.Record, await Ledger.FindAsync(Key, default));
+    }
+
+    [Fact]
+    public async Task A_saved_record_reads_back_as_it_was_saved_and_is_listed_with_its_notification()
+    {
+        var granted = Assert.IsType<DeliveryClaim.Granted>(await Ledger.ClaimAsync(Key, T0, Lease, default));
+        var saved = granted.Record with { State = DeliveryState.Failed, ClaimedUntil = null, LastStatusCode = 404, LastError = "gone", FailureReasonCode = "ConversationNotFound", UpdatedAt = T0.AddSeconds(3) };
+        await Ledger.SaveAsync(saved, default);
+        await Ledger.ClaimAsync(Key with { UserId = "user-bob" }, T0, Lease, default);
+        await Ledger.ClaimAsync(Key with { NotificationId = "n-2" }, T0, Lease, default);
+
+        Assert.Equal(saved, await Ledger.FindAsync(Key, default));
+        Assert.Equal(["user-ada", "user-bob"], (await Ledger.ListAsync("n-1", null, 10, default)).Select(r => r.Key.UserId));
+        Assert.Equal(["user-bob"], (await Ledger.ListAsync("n-1", Key.Value, 10, default)).Select(r => r.Key.UserId));
+    }
 }

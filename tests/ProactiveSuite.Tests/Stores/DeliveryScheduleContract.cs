@@ -89,4 +89,55 @@ public abstract class DeliveryScheduleContract(StoreUnderTest store) : StoreCont
     }
 
     private static ScheduledDelivery Item(string id, DateTimeOffset due) => new(id, due, ScheduledKind.Delivery, $"{{\"notificationId\":\"{id}\"}}", "throttled");
+
+    [Fact]
+    public async Task An_item_due_exactly_now_is_handed_over_whole()
+    {
+        var item = Item("a", T0) with { TraceParent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01", Recipient = UserKey.From("emulator", "user-ada").Value };
+        await Schedule.AddAsync(item, default);
+
+        Assert.Equal([item], await Schedule.ClaimDueAsync(T0, 10, Lease, default));
+    }
+
+    [Fact]
+    public async Task A_handed_over_item_that_is_removed_never_comes_back()
+    {
+        await Schedule.AddAsync(Item("a", T0), default);
+        await Schedule.AddAsync(Item("b", T0), default);
+        var claimed = await Schedule.ClaimDueAsync(T0, 10, Lease, default);
+
+        await Schedule.RemoveAsync("a", default);
+
+        Assert.Equal(2, claimed.Count);
+        Assert.Equal(1, await Schedule.CountAsync(default));
+        Assert.Equal(["b"], (await Schedule.ClaimDueAsync(T0 + Lease, 10, Lease, default)).Select(i => i.Id));
+        Assert.DoesNotContain("a", (await Schedule.ClaimDueAsync(T0.AddDays(1), 10, Lease, default)).Select(i => i.Id));
+    }
+
+    [Fact]
+    public async Task A_claim_survives_reopening_the_store()
+    {
+        await Schedule.AddAsync(Item("a", T0), default);
+        Assert.Single(await Schedule.ClaimDueAsync(T0, 10, Lease, default));
+        await Store.CloseAllAsync();
+
+        var reopened = Open();
+        Assert.Empty(await reopened.ClaimDueAsync(T0.AddSeconds(30), 10, Lease, default));
+        Assert.Single(await reopened.ClaimDueAsync(T0 + Lease, 10, Lease, default));
+    }
+
+    [Fact]
+    public async Task Racing_claimers_hand_each_due_item_over_once()
+    {
+        for (var i = 0; i < 12; i++)
+        {
+            await Schedule.AddAsync(Item($"i{i:00}", T0), default);
+        }
+
+        var batches = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => Schedule.ClaimDueAsync(T0, 5, Lease, default))));
+
+        var handedOver = batches.SelectMany(b => b.Select(i => i.Id)).ToList();
+        Assert.Equal(handedOver.Distinct().Count(), handedOver.Count);
+        Assert.Equal(12, handedOver.Count);
+    }
 }

@@ -105,4 +105,112 @@ public abstract class NotificationProgressStoreContract(StoreUnderTest store) : 
         var stored = (await Progress.FindAsync("n", default))!;
         Assert.Equal((10, 7, 7, 2), (stored.Total, stored.Cancelled, stored.CancelledUnsent, stored.Pending));
     }
+
+    // Every way a notification can end: each must finish it, once, whichever counters the settles touched.
+    [Theory]
+    [InlineData(Settlement.Delivered, Settlement.Delivered)]
+    [InlineData(Settlement.Failed, Settlement.Failed)]
+    [InlineData(Settlement.Cancelled, Settlement.Cancelled)]
+    [InlineData(Settlement.Delivered, Settlement.Failed)]
+    [InlineData(Settlement.Failed, Settlement.Cancelled)]
+    public async Task Settling_every_recipient_finishes_the_notification_whatever_the_outcomes(Settlement first, Settlement second)
+    {
+        await Progress.StartAsync("n", total: 2, T0, default);
+        await Progress.SettleAsync("n", first, "NoReference", default);
+        Assert.False(await Progress.TryFinishAsync("n", T0, default));
+
+        var last = await Progress.SettleAsync("n", second, "NoReference", default);
+
+        Assert.True(last!.IsComplete);
+        await AssertFinishesOnceAsync(T0.AddMinutes(1));
+    }
+
+    [Fact]
+    public async Task A_mix_of_every_outcome_finishes_the_notification()
+    {
+        await Progress.StartAsync("n", total: 3, T0, default);
+        await Progress.SettleAsync("n", Settlement.Delivered, null, default);
+        await Progress.SettleAsync("n", Settlement.Failed, "Forbidden", default);
+        await Progress.SettleAsync("n", Settlement.Cancelled, null, default);
+
+        await AssertFinishesOnceAsync(T0.AddMinutes(1));
+        Assert.Equal((1, 1, 1), await CountsAsync());
+    }
+
+    [Theory]
+    [InlineData(Settlement.Delivered)]
+    [InlineData(Settlement.Failed)]
+    [InlineData(Settlement.Cancelled)]
+    public async Task A_total_set_after_every_settle_finishes_the_notification(Settlement outcome)
+    {
+        await Progress.StartAsync("n", total: null, T0, default);
+        await Progress.SettleAsync("n", outcome, "NoReference", default);
+        await Progress.SettleAsync("n", outcome, "NoReference", default);
+        Assert.False(await Progress.TryFinishAsync("n", T0, default));
+
+        await Progress.SetTotalAsync("n", 2, cancelledUnsent: 0, default);
+
+        await AssertFinishesOnceAsync(T0.AddMinutes(1));
+    }
+
+    [Fact]
+    public async Task A_channel_audience_finishes_once_its_total_is_known_and_everyone_is_settled()
+    {
+        await Progress.StartAsync("n", total: null, T0, default);
+        await Progress.SettleAsync("n", Settlement.Delivered, null, default);
+        Assert.False(await Progress.TryFinishAsync("n", T0, default));
+
+        await Progress.SetTotalAsync("n", 3, cancelledUnsent: 0, default);
+        Assert.False(await Progress.TryFinishAsync("n", T0, default));
+        await Progress.SettleAsync("n", Settlement.Failed, "NoReference", default);
+        Assert.False(await Progress.TryFinishAsync("n", T0, default));
+        await Progress.SettleAsync("n", Settlement.Delivered, null, default);
+
+        await AssertFinishesOnceAsync(T0.AddMinutes(1));
+    }
+
+    [Fact]
+    public async Task A_fan_out_cancelled_part_way_counts_the_unsent_as_cancelled_and_finishes()
+    {
+        await Progress.StartAsync("n", total: null, T0, default);
+        await Progress.SettleAsync("n", Settlement.Delivered, null, default);
+
+        await Progress.SetTotalAsync("n", 5, cancelledUnsent: 4, default);
+
+        await AssertFinishesOnceAsync(T0.AddMinutes(1));
+        Assert.Equal((1, 0, 4), await CountsAsync());
+    }
+
+    [Fact]
+    public async Task A_notification_with_nobody_to_send_to_finishes_at_once()
+    {
+        await Progress.StartAsync("n", total: 0, T0, default);
+
+        await AssertFinishesOnceAsync(T0.AddMinutes(1));
+    }
+
+    [Fact]
+    public async Task A_started_notification_reads_back_with_every_counter_at_zero()
+    {
+        await Progress.StartAsync("n", total: 2, T0, default);
+
+        var stored = (await Progress.FindAsync("n", default))!;
+
+        Assert.Equal((2, 0, 0, 0, 0, 0, (DateTimeOffset?)null, false), (stored.Total, stored.Delivered, stored.Failed, stored.Cancelled, stored.Throttled, stored.FannedOut, stored.FinishedAt, stored.CancelRequested));
+        Assert.Empty(stored.FailedByReason);
+        Assert.Equal(2, stored.Pending);
+    }
+
+    private async Task AssertFinishesOnceAsync(DateTimeOffset at)
+    {
+        Assert.True(await Progress.TryFinishAsync("n", at, default));
+        Assert.False(await Progress.TryFinishAsync("n", at.AddMinutes(1), default));
+        Assert.Equal(at, (await Progress.FindAsync("n", default))!.FinishedAt);
+    }
+
+    private async Task<(int Delivered, int Failed, int Cancelled)> CountsAsync()
+    {
+        var progress = (await Progress.FindAsync("n", default))!;
+        return (progress.Delivered, progress.Failed, progress.Cancelled);
+    }
 }

@@ -11,6 +11,7 @@ public abstract class StoreContract(StoreUnderTest store) : IAsyncLifetime
     public virtual ValueTask InitializeAsync()
     {
         Assert.SkipWhen(Store.NotRunReason is not null, Store.NotRunReason ?? "");
+        TestContext.Current.TestOutputHelper?.WriteLine(Store.Backend);
         return ValueTask.CompletedTask;
     }
 

@@ -20,6 +20,9 @@ public abstract class StoreUnderTest : IAsyncDisposable
     /// <summary>Why this adapter cannot be tested here, or null.</summary>
     public abstract string? NotRunReason { get; }
 
+    /// <summary>What the tests on this adapter run against, as each test's output names it.</summary>
+    public abstract string Backend { get; }
+
     /// <summary>Resolves a service's store adapter on this store, e.g. a fresh provider per call to reopen it.</summary>
     public TService Open<TService, TEmbedded, TMongo>()
         where TService : class
@@ -60,6 +63,8 @@ public sealed class EmbeddedStoreUnderTest : StoreUnderTest
 
     public override string? NotRunReason => null;
 
+    public override string Backend => "Embedded: LiteDB file " + _directory;
+
     protected override Dictionary<string, string?> Configuration() => new()
     {
         ["Store:Provider"] = "Embedded",
@@ -77,17 +82,25 @@ public sealed class EmbeddedStoreUnderTest : StoreUnderTest
 }
 
 /// <summary>
-/// MongoDB, the production store. It needs a server: <c>MONGODB_URI</c> (e.g. <c>mongodb://localhost:27017</c>).
-/// Without it every test on it is reported as skipped with that reason, so a run never passes them silently.
+/// MongoDB, the production store. It needs a server: <c>MONGODB_URI</c> (e.g. <c>mongodb://localhost:27017</c>);
+/// tests/run.sh sets it to its MongoDB wire emulator (tests/mongo-emulator) unless a real server is given, and
+/// names that server in <c>MONGODB_BACKEND</c>. Without <c>MONGODB_URI</c> (a bare <c>dotnet test</c>) every test
+/// on it is reported as skipped with that reason, so a run never passes them silently.
 /// </summary>
 public sealed class MongoStoreUnderTest : StoreUnderTest
 {
-    public const string NotRun = "NOT RUN: MongoDB store tests need a MongoDB server; set MONGODB_URI (e.g. mongodb://localhost:27017) to run them.";
+    public const string NotRun = "NOT RUN: MongoDB store tests need a MongoDB server; set MONGODB_URI (e.g. mongodb://localhost:27017) to run them, or run tests/run.sh, which starts its MongoDB wire emulator.";
 
     private static readonly string? Uri = Environment.GetEnvironmentVariable("MONGODB_URI");
     private readonly string _database = "psuite_test_" + Guid.NewGuid().ToString("N");
 
     public override string? NotRunReason => string.IsNullOrWhiteSpace(Uri) ? NotRun : null;
+
+    // The hosts only: a connection string may carry a password.
+    public override string Backend =>
+        Environment.GetEnvironmentVariable("MONGODB_BACKEND") is { Length: > 0 } named ? named
+        : NotRunReason is null ? "MongoDB: server at " + string.Join(",", new MongoUrl(Uri).Servers)
+        : "MongoDB: none";
 
     protected override Dictionary<string, string?> Configuration() => new()
     {

@@ -104,4 +104,44 @@ public abstract class SurveyResultsStoreContract(StoreUnderTest store) : StoreCo
 
         Assert.Equal(questions, (await Results.ResponsesAsync("race", default)).Single().Answers.Keys.Order());
     }
+
+    // Failed, then in progress, then the first ending: every later or replayed event leaves the ending as it is.
+    [Theory]
+    [InlineData(SurveyResponseStatus.Completed)]
+    [InlineData(SurveyResponseStatus.EndedEarly)]
+    [InlineData(SurveyResponseStatus.Expired)]
+    public async Task A_response_status_only_moves_up_through_every_status(string ending)
+    {
+        var ada = new Recipient("emulator", "user-ada");
+        var failed = ResponseNews.From(new SurveyFailed("lunch", ada, SurveyFailureReasons.NoReference, "not yet", T0))!;
+        var started = ResponseNews.From(new SurveyStarted("lunch", ada, "emu-ada", "a1", T0.AddDays(1), T0.AddMinutes(1)));
+        var endings = new Dictionary<string, ResponseNews>
+        {
+            [SurveyResponseStatus.Completed] = ResponseNews.From(new SurveyCompleted("lunch", ada, "emu-ada", [new SurveyAnswer("meal", "OK")], EndedEarly: false, T0.AddMinutes(2))),
+            [SurveyResponseStatus.EndedEarly] = ResponseNews.From(new SurveyCompleted("lunch", ada, "emu-ada", [new SurveyAnswer("meal", "OK")], EndedEarly: true, T0.AddMinutes(2))),
+            [SurveyResponseStatus.Expired] = ResponseNews.From(new SurveyExpired("lunch", ada, "emu-ada", [new SurveyAnswer("meal", "OK")], T0.AddMinutes(2), T0.AddMinutes(2))),
+        };
+
+        await Results.RecordAsync(failed, default);
+        Assert.Equal((SurveyResponseStatus.Failed, "NoReference: not yet"), await StatusAsync());
+        await Results.RecordAsync(started, default);
+        Assert.Equal((SurveyResponseStatus.InProgress, null), await StatusAsync());
+        await Results.RecordAsync(endings[ending], default);
+        Assert.Equal((ending, null), await StatusAsync());
+
+        foreach (var replay in endings.Values.Append(started).Append(failed).Append(endings[ending]))
+        {
+            await Results.RecordAsync(replay with { At = T0.AddHours(1) }, default);
+        }
+
+        var response = Assert.Single(await Results.ResponsesAsync("lunch", default));
+        Assert.Equal((ending, (string?)null, T0.AddMinutes(1), T0.AddMinutes(2)), (response.Status, response.Reason, response.StartedAt!.Value, response.EndedAt!.Value));
+        Assert.Equal(new Dictionary<string, string> { ["meal"] = "OK" }, response.Answers);
+    }
+
+    private async Task<(string Status, string? Reason)> StatusAsync()
+    {
+        var response = Assert.Single(await Results.ResponsesAsync("lunch", default));
+        return (response.Status, response.Reason);
+    }
 }

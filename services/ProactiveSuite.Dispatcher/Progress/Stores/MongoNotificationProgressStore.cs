@@ -24,6 +24,10 @@ internal sealed class MongoNotificationProgressStore(IMongoDatabase database) : 
                 Builders<ProgressDocument>.Update
                     .SetOnInsert(d => d.Total, total)
                     .SetOnInsert(d => d.StartedAt, now.UtcDateTime)
+                    .SetOnInsert(d => d.Delivered, 0)
+                    .SetOnInsert(d => d.Failed, 0)
+                    .SetOnInsert(d => d.Cancelled, 0)
+                    .SetOnInsert(d => d.Throttled, 0)
                     .SetOnInsert(d => d.FailedByReason, new Dictionary<string, int>()),
                 new FindOneAndUpdateOptions<ProgressDocument> { IsUpsert = true, ReturnDocument = ReturnDocument.After },
                 cancellationToken);
