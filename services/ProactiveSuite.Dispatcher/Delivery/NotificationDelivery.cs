@@ -49,7 +49,8 @@ public sealed class NotificationDelivery(
         {
             DeliveryClaim.AlreadySettled settled => OutcomeOf(settled.Record),
             DeliveryClaim.HeldElsewhere held => await DeferAsync(command, null, held.Until, "held by another attempt", cancellationToken),
-            DeliveryClaim.Granted granted when await cancellations.IsCancelledAsync(command.NotificationId, cancellationToken) =>
+            // A survey's opening is not a publisher's notification: no CancelNotification can name it.
+            DeliveryClaim.Granted granted when command.Survey is null && await cancellations.IsCancelledAsync(command.NotificationId, cancellationToken) =>
                 await CancelAsync(granted.Record, cancellationToken),
             DeliveryClaim.Granted granted => await AttemptAsync(command, granted.Record, cancellationToken),
             _ => throw new InvalidOperationException($"Unknown claim {claim}"),

@@ -28,9 +28,11 @@ public sealed partial class SurveyLauncher(
     {
         var surveyId = command.SurveyId!;
         var recipient = command.Recipient!;
-        if (await ledger.FindAsync(SurveyOpening.KeyOf(command), cancellationToken) is not null)
+        if (await ledger.FindAsync(SurveyOpening.KeyOf(command), cancellationToken) is { OwesReport: false })
         {
             // The idempotency key is the survey and the recipient, not the conversation: the user may have moved.
+            // An opening still waiting for a retry is the schedule's; one settled but not reported goes on below,
+            // and its delivery reports it (the Gateway answers the push it already made).
             LogAlreadyOpened(surveyId);
             return SurveyLaunch.Nothing;
         }
