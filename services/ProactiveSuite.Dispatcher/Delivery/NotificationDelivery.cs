@@ -71,19 +71,19 @@ public sealed class NotificationDelivery(
                 if (found.RevokedReasonCode is { } revoked)
                 {
                     return await FailAsync(record, NotificationFailureReasons.ReferenceRevoked,
-                        $"The reference of user '{recipient.UserId}' was revoked ({revoked}, {found.RevokedAt:O}) and they have not written since.", null, null, cancellationToken);
+                        $"The reference of user '{recipient.UserId}' was revoked ({revoked}, {found.RevokedAt:O}) and they have not written since.", null, null);
                 }
 
                 if (!command.CreateConversationIfMissing)
                 {
                     return await FailAsync(record, NotificationFailureReasons.NoReference,
-                        $"No conversation with user '{recipient.UserId}' in channel '{recipient.ChannelId}' is stored (the user never wrote to the bot), and createConversationIfMissing is false.", null, null, cancellationToken);
+                        $"No conversation with user '{recipient.UserId}' in channel '{recipient.ChannelId}' is stored (the user never wrote to the bot), and createConversationIfMissing is false.", null, null);
                 }
 
                 if (channels.Value.For(recipient.ChannelId) is not { } endpoint)
                 {
                     return await FailAsync(record, NotificationFailureReasons.NoReference,
-                        $"No conversation with user '{recipient.UserId}' is stored, and no connector endpoint is configured for channel '{recipient.ChannelId}' to create one (Dispatcher:Channels:{recipient.ChannelId}).", null, null, cancellationToken);
+                        $"No conversation with user '{recipient.UserId}' is stored, and no connector endpoint is configured for channel '{recipient.ChannelId}' to create one (Dispatcher:Channels:{recipient.ChannelId}).", null, null);
                 }
 
                 var (deferred, createSlot) = await WaitForSlotAsync(command, record, $"{recipient.ChannelId}|new|{recipient.UserId}", TenantKey(recipient.ChannelId, recipient.TenantId), cancellationToken);
@@ -94,7 +94,7 @@ public sealed class NotificationDelivery(
 
                 var created = await AnsweredAsync(createSlot, () => connector.CreateConversationAsync(endpoint, recipient, message, cancellationToken));
                 var reference = new ReferenceCaptured(created.Address, created.ActivityId, "message", clock.GetUtcNow());
-                return await SucceedAsync(record, created.Address.Conversation.Id, created.ActivityId, reference, cancellationToken);
+                return await SucceedAsync(record, created.Address.Conversation.Id, created.ActivityId, reference);
             }
 
             var (paced, slot) = await WaitForSlotAsync(command, record, ConversationKey(address), TenantKey(address.ChannelId, address.Conversation.TenantId), cancellationToken);
@@ -104,11 +104,11 @@ public sealed class NotificationDelivery(
             }
 
             var activityId = await AnsweredAsync(slot, () => connector.SendAsync(address, message, cancellationToken));
-            return await SucceedAsync(record, address.Conversation.Id, activityId, null, cancellationToken);
+            return await SucceedAsync(record, address.Conversation.Id, activityId, null);
         }
         catch (ServiceUrlNotAllowedException e)
         {
-            return await FailAsync(record, NotificationFailureReasons.ServiceUrlNotAllowed, e.Message, null, null, cancellationToken);
+            return await FailAsync(record, NotificationFailureReasons.ServiceUrlNotAllowed, e.Message, null, null);
         }
         catch (ConnectorException failure)
         {
@@ -141,16 +141,16 @@ public sealed class NotificationDelivery(
 
             case FailureVerdict.Retry:
                 return await FailAsync(record, NotificationFailureReasons.Transient,
-                    $"Gave up after {record.Attempts} attempts; the last one: {failure.Message}", status, null, cancellationToken);
+                    $"Gave up after {record.Attempts} attempts; the last one: {failure.Message}", status, null);
 
             case FailureVerdict.Gone gone:
                 var revocation = address is null
                     ? null
                     : new ReferenceRevoked(address.ChannelId, address.User.Id, address.Conversation.Id, gone.RevocationReasonCode, failure.Message, clock.GetUtcNow());
-                return await FailAsync(record, gone.FailureReasonCode, failure.Message, status, revocation, cancellationToken);
+                return await FailAsync(record, gone.FailureReasonCode, failure.Message, status, revocation);
 
             case FailureVerdict.Permanent permanent:
-                return await FailAsync(record, permanent.FailureReasonCode, failure.Message, status, null, cancellationToken);
+                return await FailAsync(record, permanent.FailureReasonCode, failure.Message, status, null);
 
             default:
                 throw new InvalidOperationException("Unknown verdict");
@@ -238,16 +238,18 @@ public sealed class NotificationDelivery(
         return new DeliveryOutcome.Deferred(until, reason);
     }
 
-    private async Task<DeliveryOutcome> SucceedAsync(DeliveryRecord record, string conversationId, string? activityId, ReferenceCaptured? created, CancellationToken cancellationToken)
+    // What the channel answered is recorded whatever happened to the consumer meanwhile: a token cancelled by
+    // a dropped broker connection would leave the record Sending, and its lease would post it again.
+    private async Task<DeliveryOutcome> SucceedAsync(DeliveryRecord record, string conversationId, string? activityId, ReferenceCaptured? created)
     {
         var now = clock.GetUtcNow();
-        await ledger.SaveAsync(record.Settle(DeliveryState.Delivered, now) with { ConversationId = conversationId, ActivityId = activityId, LastStatusCode = 200, LastError = null }, cancellationToken);
+        await ledger.SaveAsync(record.Settle(DeliveryState.Delivered, now) with { ConversationId = conversationId, ActivityId = activityId, LastStatusCode = 200, LastError = null }, CancellationToken.None);
         return new DeliveryOutcome.Delivered(conversationId, activityId, created, now);
     }
 
-    private async Task<DeliveryOutcome> FailAsync(DeliveryRecord record, string reasonCode, string reason, int? status, ReferenceRevoked? revocation, CancellationToken cancellationToken)
+    private async Task<DeliveryOutcome> FailAsync(DeliveryRecord record, string reasonCode, string reason, int? status, ReferenceRevoked? revocation)
     {
-        await ledger.SaveAsync(record.Settle(DeliveryState.Failed, clock.GetUtcNow()) with { FailureReasonCode = reasonCode, LastError = reason, LastStatusCode = status ?? record.LastStatusCode }, cancellationToken);
+        await ledger.SaveAsync(record.Settle(DeliveryState.Failed, clock.GetUtcNow()) with { FailureReasonCode = reasonCode, LastError = reason, LastStatusCode = status ?? record.LastStatusCode }, CancellationToken.None);
         return new DeliveryOutcome.Failed(reasonCode, reason, revocation);
     }
 
