@@ -3,6 +3,7 @@ using LiteDB;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using MongoDB.Bson.Serialization.Conventions;
 using MongoDB.Driver;
@@ -25,7 +26,14 @@ public static class StoreExtensions
         if (options.Provider == StoreProvider.MongoDb)
         {
             builder.Services.TryAddSingleton<IMongoClient>(_ => new MongoClient(options.MongoConnectionString));
-            builder.Services.TryAddKeyedSingleton<IMongoDatabase>(owner, (sp, _) => CreateMongoDatabase(sp.GetRequiredService<IMongoClient>(), options.MongoDatabaseOf(owner)));
+            if (!builder.Services.Any(d => d.IsKeyedService && d.ServiceType == typeof(IMongoDatabase) && Equals(d.ServiceKey, owner)))
+            {
+                builder.Services.AddKeyedSingleton<IMongoDatabase>(owner, (sp, _) => CreateMongoDatabase(sp.GetRequiredService<IMongoClient>(), options.MongoDatabaseOf(owner)));
+                // Readiness says when the owner's database does not answer.
+                builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
+                    $"store-{owner.Name}", sp => new MongoStoreHealthCheck(sp.GetRequiredKeyedService<IMongoDatabase>(owner)), HealthStatus.Unhealthy, ["ready"]));
+            }
+
             builder.Services.AddSingleton<TService>(sp => ActivatorUtilities.CreateInstance<TMongo>(sp, sp.GetRequiredKeyedService<IMongoDatabase>(owner)));
         }
         else
