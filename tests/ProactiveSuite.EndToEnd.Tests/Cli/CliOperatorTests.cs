@@ -104,8 +104,9 @@ public sealed class CliOperatorTests(EmbeddedDefaultHost host) : IClassFixture<E
         var hal = await _users.UserWhoWroteAsync("hal");
         var ivy = await _users.UserWhoWroteAsync("ivy");
         var id = "cli-cancel-" + Guid.NewGuid().ToString("N")[..8];
-        // Far enough ahead that the cancel is in before it; the test then waits for it to come due.
-        var notBefore = DateTimeOffset.UtcNow.AddSeconds(12).ToString("O", CultureInfo.InvariantCulture);
+        // Far enough ahead that the cancel is in before it, even when starting the CLI twice is slow on a loaded
+        // machine (12 s was not); the test then waits for it to come due.
+        var notBefore = DateTimeOffset.UtcNow.AddSeconds(30).ToString("O", CultureInfo.InvariantCulture);
 
         var scheduled = await _cli.RunAsync("broadcast", "--channel", "emulator", "--to", $"{hal},{ivy}", "--text", "Never to be read", "--id", id, "--not-before", notBefore);
         var cancelled = await _cli.RunAsync("cancel", id);
