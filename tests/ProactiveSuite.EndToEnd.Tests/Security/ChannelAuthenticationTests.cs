@@ -133,7 +133,7 @@ public sealed class ChannelAuthenticationTests(SecuredServices services)
         Assert.DoesNotContain(lines, l => l.StartsWith("fail:", StringComparison.Ordinal) || l.StartsWith("crit:", StringComparison.Ordinal));
         Assert.DoesNotContain(lines, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^\s+at \S+\(") || l.Contains("Exception:", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("warn:", StringComparison.Ordinal));
-        Assert.Contains("the Bot Framework token has expired", log, StringComparison.Ordinal);
+        Assert.Contains("Refused a request to /api/messages with 401 (TokenExpired): the Bot Framework token was refused: The token has expired", log, StringComparison.Ordinal);
 
         foreach (var (_, reason) in tokens)
         {
