@@ -19,6 +19,7 @@ public static class GatewayServiceExtensions
     {
         builder.AddInboundAuthenticationPolicy();
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<InboundRefusals>();
         builder.Services.AddBotAdapter(builder.Configuration);
         builder.AddConversationStateErasure();
         builder.Services.AddSingleton<IConversationFlow, IntroductionFlow>();

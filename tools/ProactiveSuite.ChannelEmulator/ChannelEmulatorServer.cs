@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
+using ProactiveSuite.ServiceDefaults.Http;
 
 namespace ProactiveSuite.ChannelEmulator;
 
@@ -77,6 +78,7 @@ public sealed class ChannelEmulatorServer : IAsyncDisposable
         builder.Services.AddChannelEmulator(configure);
 
         var app = builder.Build();
+        app.UseJsonRequestBodiesOnly();
         app.MapChannelEmulator();
         try
         {

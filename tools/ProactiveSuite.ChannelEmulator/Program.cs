@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration.Memory;
+using ProactiveSuite.ServiceDefaults.Http;
 
 namespace ProactiveSuite.ChannelEmulator;
 
@@ -37,6 +38,7 @@ internal static class Program
         builder.Services.AddChannelEmulator(options => options.GatewayUrl ??= DefaultGatewayUrl);
 
         var app = builder.Build();
+        app.UseJsonRequestBodiesOnly();
         app.MapChannelEmulator();
         await app.RunAsync().ConfigureAwait(false);
     }

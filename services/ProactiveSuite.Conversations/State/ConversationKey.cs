@@ -21,7 +21,8 @@ public readonly record struct ConversationKey
         ArgumentException.ThrowIfNullOrWhiteSpace(conversationId);
         ChannelId = channelId.Trim().ToLowerInvariant();
         ConversationId = conversationId;
-        UserId = string.IsNullOrWhiteSpace(userId) ? null : userId.Trim();
+        // Exactly as given, like every user id: trimmed, it could name another user.
+        UserId = string.IsNullOrWhiteSpace(userId) ? null : userId;
     }
 
     public string ChannelId { get; }

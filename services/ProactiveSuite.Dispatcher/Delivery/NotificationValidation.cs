@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using ProactiveSuite.Contracts.Notifications;
+using ProactiveSuite.ServiceDefaults.Identifiers;
 
 namespace ProactiveSuite.Dispatcher.Delivery;
 
@@ -58,13 +59,11 @@ public static class NotificationValidation
     {
         null => $"{name} is required",
         { ChannelId: null or "" } => $"{name}.channelId is required",
-        { UserId: null or "" } => $"{name}.userId is required",
         { ChannelId.Length: > MaxRecipientIdLength } => $"{name}.channelId is longer than {MaxRecipientIdLength} characters",
-        { UserId.Length: > MaxRecipientIdLength } => $"{name}.userId is longer than {MaxRecipientIdLength} characters",
         { TenantId.Length: > MaxTenantIdLength } => $"{name}.tenantId is longer than {MaxTenantIdLength} characters",
-        _ when recipient.ChannelId.Any(char.IsControl) || recipient.UserId.Any(char.IsControl) || recipient.TenantId?.Any(char.IsControl) == true
+        _ when recipient.ChannelId.Any(char.IsControl) || recipient.TenantId?.Any(char.IsControl) == true
             => name == "recipient" ? "recipient ids must not contain control characters" : $"{name} ids must not contain control characters",
-        _ => null,
+        _ => UserIds.Problem(recipient.UserId, $"{name}.userId"),
     };
 
     private static string? AudienceProblem(BroadcastAudience? audience) => audience switch

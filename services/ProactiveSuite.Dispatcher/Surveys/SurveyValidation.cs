@@ -1,5 +1,6 @@
 using System.Globalization;
 using ProactiveSuite.Contracts.Surveys;
+using ProactiveSuite.ServiceDefaults.Identifiers;
 
 namespace ProactiveSuite.Dispatcher.Surveys;
 
@@ -32,7 +33,7 @@ public static class SurveyValidation
             _ when command.SurveyId.Contains('|', StringComparison.Ordinal) || command.SurveyId.Any(char.IsControl) => "surveyId must not contain '|' or control characters",
             { Recipient: null } => "recipient is required",
             { Recipient.ChannelId: null or "" } => "recipient.channelId is required",
-            { Recipient.UserId: null or "" } => "recipient.userId is required",
+            _ when UserIds.Problem(command.Recipient!.UserId, "recipient.userId") is { } userIdProblem => userIdProblem,
             _ when string.IsNullOrWhiteSpace(command.Title) => "title is required",
             { Title.Length: > MaxTitleLength } => $"title is longer than {MaxTitleLength} characters",
             { Questions: null } or { Questions.Count: 0 } => "questions: a survey needs at least one question",

@@ -17,11 +17,14 @@ public static partial class BotAdapterExtensions
     public static IServiceCollection AddBotAdapter(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<ReferenceCaptureMiddleware>();
+        services.AddSingleton<RefusedReplies>();
         services.AddHttpContextAccessor();
         // CloudAdapter's constructors are ambiguous to the container, so it is built by hand.
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp =>
         {
-            var logger = sp.GetRequiredService<ILogger<CloudAdapter>>();
+            var turnLogger = sp.GetRequiredService<ILogger<CloudAdapter>>();
+            var logger = new RefusalsLoggedElsewhere<CloudAdapter>(turnLogger);
+            var refusedReplies = sp.GetRequiredService<RefusedReplies>();
             var authentication = new ChannelAuthentication(
                 new ConfigurationBotFrameworkAuthentication(configuration.GetSection(Section), logger: logger),
                 sp.GetRequiredService<IHttpContextAccessor>());
@@ -34,8 +37,14 @@ public static partial class BotAdapterExtensions
 
             adapter.OnTurnError = (turnContext, exception) =>
             {
-                LogTurnFailed(logger, turnContext.Activity.Type, turnContext.Activity.ChannelId, exception);
-                // Rethrown so the channel gets a 500 and delivers the activity again, rather than a 200 for a lost turn.
+                if (refusedReplies.Ended(turnContext, exception))
+                {
+                    return Task.CompletedTask;
+                }
+
+                LogTurnFailed(turnLogger, turnContext.Activity.Type, turnContext.Activity.ChannelId, exception);
+                // Rethrown so the channel gets a 500 and delivers the activity again, rather than a 200 for a lost turn:
+                // what is left here is ours or passing (the bus, the store, a connector timeout or 5xx).
                 return Task.FromException(exception);
             };
             return adapter;

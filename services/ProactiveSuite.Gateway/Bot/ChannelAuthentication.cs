@@ -19,14 +19,14 @@ internal sealed class ChannelAuthentication(BotFrameworkAuthentication sdk, IHtt
 {
     private static readonly object RefusalKey = new();
 
-    /// <summary>Why this request's token was refused, when it was.</summary>
-    public static string? RefusalOf(HttpContext context) => context.Items[RefusalKey] as string;
+    /// <summary>Why this request's token was refused, when it was: a reason code for the metric and the reason for the caller.</summary>
+    public static (string Code, string Reason)? RefusalOf(HttpContext context) => context.Items[RefusalKey] as (string, string)?;
 
     public override async Task<AuthenticateRequestResult> AuthenticateRequestAsync(Activity activity, string authHeader, CancellationToken cancellationToken)
     {
         if (!IsReadable(authHeader))
         {
-            throw Refuse("the Authorization header does not hold a well-formed JWT", null);
+            throw Refuse(("MalformedToken", "the Authorization header does not hold a well-formed JWT"), null);
         }
 
         try
@@ -54,14 +54,14 @@ internal sealed class ChannelAuthentication(BotFrameworkAuthentication sdk, IHtt
 
     public override string GetOriginatingAudience() => sdk.GetOriginatingAudience();
 
-    private UnauthorizedAccessException Refuse(string reason, Exception? failure)
+    private UnauthorizedAccessException Refuse((string Code, string Reason) refusal, Exception? failure)
     {
         if (http.HttpContext is { } context)
         {
-            context.Items[RefusalKey] = reason;
+            context.Items[RefusalKey] = refusal;
         }
 
-        return new UnauthorizedAccessException(reason, failure);
+        return new UnauthorizedAccessException(refusal.Reason, failure);
     }
 
     /// <summary>
@@ -92,19 +92,22 @@ internal sealed class ChannelAuthentication(BotFrameworkAuthentication sdk, IHtt
     /// The reason for a refusal, or null for a failure that is not the caller's (e.g. the OpenID
     /// metadata could not be fetched), which stays a server error so that the channel retries.
     /// </summary>
-    private static string? Reason(Exception failure, string? authHeader) => failure switch
+    private static (string Code, string Reason)? Reason(Exception failure, string? authHeader) => failure switch
     {
         UnauthorizedAccessException when string.IsNullOrWhiteSpace(authHeader) =>
-            "the Authorization header is missing: /api/messages needs a Bot Framework token",
+            ("MissingToken", "the Authorization header is missing: /api/messages needs a Bot Framework token"),
         UnauthorizedAccessException { Message: "No valid identity" } =>
-            "the Authorization header is not a Bearer token from the Bot Framework's token issuer",
-        UnauthorizedAccessException refused => $"the Bot Framework token was refused: {refused.Message}",
-        SecurityTokenExpiredException => "the Bot Framework token has expired",
-        SecurityTokenNotYetValidException => "the Bot Framework token is not valid yet",
+            ("NotABotFrameworkToken", "the Authorization header is not a Bearer token from the Bot Framework's token issuer"),
+        // The SDK turns an expired token into this refusal too: kept apart, since a skewed clock shows there first.
+        UnauthorizedAccessException refused when refused.InnerException is SecurityTokenExpiredException || refused.Message.Contains("expired", StringComparison.OrdinalIgnoreCase) =>
+            ("TokenExpired", $"the Bot Framework token was refused: {refused.Message}"),
+        UnauthorizedAccessException refused => ("TokenRefused", $"the Bot Framework token was refused: {refused.Message}"),
+        SecurityTokenExpiredException => ("TokenExpired", "the Bot Framework token has expired"),
+        SecurityTokenNotYetValidException => ("TokenNotYetValid", "the Bot Framework token is not valid yet"),
         SecurityTokenInvalidSignatureException or SecurityTokenSignatureKeyNotFoundException =>
-            "the Bot Framework token's signature does not match a signing key of the Bot Framework's OpenID metadata",
-        SecurityTokenException refused => $"the Bot Framework token was refused: {refused.GetType().Name}",
-        SecurityTokenArgumentException => "the Authorization header does not hold a well-formed JWT",
+            ("BadSignature", "the Bot Framework token's signature does not match a signing key of the Bot Framework's OpenID metadata"),
+        SecurityTokenException refused => ("TokenRefused", $"the Bot Framework token was refused: {refused.GetType().Name}"),
+        SecurityTokenArgumentException => ("MalformedToken", "the Authorization header does not hold a well-formed JWT"),
         _ => null,
     };
 }

@@ -56,7 +56,10 @@ public static class ActivityReference
         return new ReferenceCaptured(address, activity.Id, activity.Type, activity.Timestamp ?? receivedAt);
     }
 
-    // Teams puts the tenant in channelData, and only sometimes in the conversation too.
+    // Teams puts the tenant in channelData, and only sometimes in the conversation too. The endpoint refused
+    // any other shape; read defensively all the same, since a cast failure here would fail the turn.
     private static string? TeamsTenantId(Activity activity) =>
-        activity.ChannelData is JObject channelData ? channelData.SelectToken("tenant.id")?.Value<string>() : null;
+        activity.ChannelData is JObject channelData && channelData.SelectToken("tenant.id") is JValue { Type: JTokenType.String } id
+            ? (string?)id
+            : null;
 }

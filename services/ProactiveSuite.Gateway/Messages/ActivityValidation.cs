@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using ProactiveSuite.ServiceDefaults.Identifiers;
 
 namespace ProactiveSuite.Gateway.Messages;
 
@@ -26,7 +27,15 @@ public static class ActivityValidation
         ("conversation.id", MaxIdLength), ("conversation.conversationType", MaxShortTextLength), ("conversation.tenantId", MaxIdLength),
         ("from.id", MaxIdLength), ("from.name", MaxShortTextLength), ("from.aadObjectId", MaxIdLength),
         ("recipient.id", MaxIdLength), ("recipient.name", MaxShortTextLength), ("recipient.aadObjectId", MaxIdLength),
+        ("replyToId", MaxIdLength),
+        ("channelData.tenant.id", MaxIdLength), ("channelData.team.id", MaxIdLength), ("channelData.channel.id", MaxIdLength),
     ];
+
+    /// <summary>Teams' channelData members that capture and the SDK's Teams helpers read as objects with a string id.</summary>
+    private static readonly string[] TeamsChannelDataObjects = ["tenant", "team", "channel"];
+
+    /// <summary>The ids that become path segments of the connector's URL when the bot answers.</summary>
+    private static readonly string[] ConnectorPathIds = ["conversation.id", "id", "replyToId"];
 
     /// <returns>Null when the body is an activity the bot can answer, else the reason it is not.</returns>
     public static string? Problem(JsonElement activity)
@@ -58,6 +67,17 @@ public static class ActivityValidation
                 && (value.ValueKind != JsonValueKind.Array || value.EnumerateArray().Any(item => item.ValueKind != JsonValueKind.Object)))
             {
                 return $"{list} must be a list of objects";
+            }
+        }
+
+        if (activity.TryGetProperty("channelData", out var channelData) && channelData.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var member in TeamsChannelDataObjects)
+            {
+                if (channelData.TryGetProperty(member, out var value) && value.ValueKind is not (JsonValueKind.Object or JsonValueKind.Null))
+                {
+                    return $"channelData.{member} must be an object";
+                }
             }
         }
 
@@ -112,6 +132,19 @@ public static class ActivityValidation
             if (!activity.TryGetProperty(account, out var value) || value.ValueKind != JsonValueKind.Object || !HasText(value, "id"))
             {
                 return $"{account}.id is required";
+            }
+        }
+
+        if (UserIds.Problem(activity.GetProperty("from").GetProperty("id").GetString(), "from.id") is { } userIdProblem)
+        {
+            return userIdProblem;
+        }
+
+        foreach (var path in ConnectorPathIds)
+        {
+            if (Find(activity, path) is { ValueKind: JsonValueKind.String } id && ConnectorPathSegments.Problem(id.GetString(), path) is { } unusable)
+            {
+                return unusable;
             }
         }
 

@@ -24,7 +24,7 @@ public static class MessagesEndpoint
         return endpoints;
     }
 
-    private static async Task HandleAsync(HttpContext http, IBotFrameworkHttpAdapter adapter, IBot bot, ServiceUrlAllowlist allowlist, CancellationToken cancellationToken)
+    private static async Task HandleAsync(HttpContext http, IBotFrameworkHttpAdapter adapter, IBot bot, ServiceUrlAllowlist allowlist, InboundRefusals refusals, CancellationToken cancellationToken)
     {
         if (await ProblemWithBodyAsync(http.Request, allowlist, cancellationToken) is { } problem)
         {
@@ -34,6 +34,7 @@ public static class MessagesEndpoint
                 http.Response.Headers.Connection = "close";
             }
 
+            refusals.Refused(problem.Code, problem.Status, problem.Reason);
             await Results.Problem(problem.Reason, statusCode: problem.Status, title: "Not a valid activity").ExecuteAsync(http);
             return;
         }
@@ -48,20 +49,23 @@ public static class MessagesEndpoint
         // The adapter answers refusals with a bare status; give them the reason.
         if (http.Response.StatusCode == StatusCodes.Status401Unauthorized)
         {
-            var reason = ChannelAuthentication.RefusalOf(http) ?? "the Bot Framework token was refused";
+            var (code, reason) = ChannelAuthentication.RefusalOf(http) ?? ("TokenRefused", "the Bot Framework token was refused");
+            refusals.Refused(code, StatusCodes.Status401Unauthorized, reason);
             await Results.Problem(reason, statusCode: StatusCodes.Status401Unauthorized, title: "Not authenticated").ExecuteAsync(http);
         }
         else if (http.Response.StatusCode == StatusCodes.Status400BadRequest)
         {
-            await Results.Problem("the body could not be read as a Bot Framework activity (a member has the wrong type)", statusCode: StatusCodes.Status400BadRequest, title: "Not a valid activity").ExecuteAsync(http);
+            const string unreadable = "the body could not be read as a Bot Framework activity (a member has the wrong type)";
+            refusals.Refused("InvalidActivity", StatusCodes.Status400BadRequest, unreadable);
+            await Results.Problem(unreadable, statusCode: StatusCodes.Status400BadRequest, title: "Not a valid activity").ExecuteAsync(http);
         }
     }
 
-    private static async Task<(int Status, string Reason)?> ProblemWithBodyAsync(HttpRequest request, ServiceUrlAllowlist allowlist, CancellationToken cancellationToken)
+    private static async Task<(int Status, string Code, string Reason)?> ProblemWithBodyAsync(HttpRequest request, ServiceUrlAllowlist allowlist, CancellationToken cancellationToken)
     {
         if (request.ContentLength > MaxActivityBytes)
         {
-            return (StatusCodes.Status413PayloadTooLarge, $"an activity must not be larger than {MaxActivityBytes} bytes");
+            return (StatusCodes.Status413PayloadTooLarge, "TooLarge", $"an activity must not be larger than {MaxActivityBytes} bytes");
         }
 
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
@@ -75,20 +79,20 @@ public static class MessagesEndpoint
             using var body = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken);
             if (ActivityValidation.Problem(body.RootElement) is { } reason)
             {
-                return (StatusCodes.Status400BadRequest, reason);
+                return (StatusCodes.Status400BadRequest, "InvalidActivity", reason);
             }
 
             return allowlist.Problem(body.RootElement.GetProperty("serviceUrl").GetString()) is { } untrusted
-                ? (StatusCodes.Status400BadRequest, untrusted)
+                ? (StatusCodes.Status400BadRequest, "ServiceUrlNotAllowed", untrusted)
                 : null;
         }
         catch (JsonException e)
         {
-            return (StatusCodes.Status400BadRequest, $"the body is not valid JSON: {e.Message}");
+            return (StatusCodes.Status400BadRequest, "InvalidActivity", $"the body is not valid JSON: {e.Message}");
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return (StatusCodes.Status413PayloadTooLarge, $"an activity must not be larger than {MaxActivityBytes} bytes");
+            return (StatusCodes.Status413PayloadTooLarge, "TooLarge", $"an activity must not be larger than {MaxActivityBytes} bytes");
         }
     }
 }

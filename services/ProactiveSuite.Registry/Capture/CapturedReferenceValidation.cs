@@ -1,5 +1,6 @@
 using ProactiveSuite.Contracts.References;
 using ProactiveSuite.Registry.References;
+using ProactiveSuite.ServiceDefaults.Identifiers;
 
 namespace ProactiveSuite.Registry.Capture;
 
@@ -24,6 +25,7 @@ public static class CapturedReferenceValidation
             _ when !Uri.TryCreate(address.ServiceUrl, UriKind.Absolute, out var serviceUrl)
                 || (serviceUrl.Scheme != Uri.UriSchemeHttps && serviceUrl.Scheme != Uri.UriSchemeHttp) => "serviceUrl must be an absolute http(s) URL",
             { Conversation.Id: null or "" } or { Conversation: null } => "conversation.id is required",
+            _ when ConnectorPathSegments.Problem(address.Conversation.Id, "conversation.id") is { } unusable => unusable,
             { Bot.Id: null or "" } or { Bot: null } => "bot.id is required",
             _ when captured.ActivityTimestamp == default => "activityTimestamp is required",
             _ when string.IsNullOrWhiteSpace(captured.ActivityType) => "activityType is required",

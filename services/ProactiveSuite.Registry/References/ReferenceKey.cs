@@ -1,9 +1,11 @@
+using ProactiveSuite.ServiceDefaults.Identifiers;
+
 namespace ProactiveSuite.Registry.References;
 
 /// <summary>
 /// Identifies one user's reference: a user id is only unique within its channel. Channel ids are
-/// compared without case (channels send them lower-case, publishers may not); user ids are exact,
-/// because some channels' ids are case-sensitive.
+/// compared without case (channels send them lower-case, publishers may not); user ids exactly, as
+/// <see cref="UserIds"/> says: never trimmed, so two distinct ids never share a key.
 /// </summary>
 public readonly record struct ReferenceKey
 {
@@ -29,23 +31,20 @@ public readonly record struct ReferenceKey
     {
         key = default;
         var channel = channelId?.Trim().ToLowerInvariant();
-        var user = userId?.Trim();
-        problem = (channel, user) switch
+        problem = channel switch
         {
-            ({ Length: 0 } or null, _) => "channelId is required",
-            (_, { Length: 0 } or null) => "userId is required",
-            ({ Length: > MaxPartLength }, _) => $"channelId is longer than {MaxPartLength} characters",
-            (_, { Length: > MaxPartLength }) => $"userId is longer than {MaxPartLength} characters",
+            { Length: 0 } or null => "channelId is required",
+            { Length: > MaxPartLength } => $"channelId is longer than {MaxPartLength} characters",
             _ when channel.Contains('|') => "channelId must not contain '|'",
-            _ when channelId!.Any(char.IsControl) || userId!.Any(char.IsControl) => "ids must not contain control characters",
-            _ => "",
+            _ when channelId!.Any(char.IsControl) => "channelId must not contain control characters",
+            _ => UserIds.Problem(userId) ?? "",
         };
         if (problem.Length > 0)
         {
             return false;
         }
 
-        key = new ReferenceKey(channel!, user!);
+        key = new ReferenceKey(channel!, userId!);
         return true;
     }
 

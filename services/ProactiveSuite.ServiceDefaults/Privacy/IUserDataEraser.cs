@@ -1,3 +1,5 @@
+using ProactiveSuite.ServiceDefaults.Identifiers;
+
 namespace ProactiveSuite.ServiceDefaults.Privacy;
 
 /// <summary>
@@ -17,24 +19,22 @@ public interface IUserDataEraser
 }
 
 /// <param name="ChannelId">The channel, trimmed and lower-case (channel ids compare without case).</param>
-/// <param name="UserId">The user's id in the channel, trimmed, exact.</param>
+/// <param name="UserId">The user's id in the channel, exactly as given (<see cref="UserIds"/>).</param>
 public sealed record UserKey(string ChannelId, string UserId)
 {
     public const int MaxPartLength = 512;
 
     /// <returns>Null when both parts make a key, else why not.</returns>
-    public static string? Problem(string? channelId, string? userId) => (channelId?.Trim(), userId?.Trim()) switch
+    public static string? Problem(string? channelId, string? userId) => channelId?.Trim() switch
     {
-        (null or "", _) => "channelId is required",
-        (_, null or "") => "userId is required",
-        ({ Length: > MaxPartLength }, _) => $"channelId is longer than {MaxPartLength} characters",
-        (_, { Length: > MaxPartLength }) => $"userId is longer than {MaxPartLength} characters",
-        _ when channelId!.Any(char.IsControl) || userId!.Any(char.IsControl) => "ids must not contain control characters",
-        _ => null,
+        null or "" => "channelId is required",
+        { Length: > MaxPartLength } => $"channelId is longer than {MaxPartLength} characters",
+        _ when channelId.Any(char.IsControl) => "channelId must not contain control characters",
+        _ => UserIds.Problem(userId),
     };
 
-    /// <summary>The key of a pair that passed <see cref="Problem"/>.</summary>
-    public static UserKey From(string channelId, string userId) => new(channelId.Trim().ToLowerInvariant(), userId.Trim());
+    /// <summary>The key of a pair that passed <see cref="Problem"/>: the channel without case, the user exactly.</summary>
+    public static UserKey From(string channelId, string userId) => new(channelId.Trim().ToLowerInvariant(), userId);
 
     /// <summary>
     /// The key as one string, <c>channelId|userId</c> (channel ids hold no '|'): what a store records

@@ -106,6 +106,52 @@ public sealed class ChannelAuthenticationTests(SecuredServices services)
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(TeamsActivity(), valid)).StatusCode);
     }
 
+    [Fact]
+    public async Task A_refused_token_is_a_warning_with_the_reason_and_no_stack_trace_and_is_counted_by_reason()
+    {
+        var logged = (await ReadLogAsync()).Length;
+        var tokens = new (string? Token, string Reason)[]
+        {
+            (null, "MissingToken"),
+            ("not-a-jwt", "MalformedToken"),
+            (LocalTokenIssuer.ChannelToken(SecuredServices.AppId, TeamsServiceUrl, expires: DateTimeOffset.UtcNow.AddMinutes(-10)), "TokenExpired"),
+            (LocalTokenIssuer.ChannelToken(SecuredServices.AppId, TeamsServiceUrl, key: LocalTokenIssuer.ForgedKey), "BadSignature"),
+            (LocalTokenIssuer.ChannelToken("another-bot", TeamsServiceUrl), "TokenRefused"),
+        };
+
+        foreach (var (token, _) in tokens)
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await PostAsync(TeamsActivity(), token)).StatusCode);
+        }
+
+        // The last refusal's warning is the sign that the log holds all of them.
+        var log = await Eventually.Until(
+            async () => (await ReadLogAsync())[logged..] is var written && written.Contains("Invalid AppId passed on token: another-bot", StringComparison.Ordinal) ? written : null,
+            "the warning of the last refusal",
+            services.Logs);
+        var lines = log.Split('\n');
+        Assert.DoesNotContain(lines, l => l.StartsWith("fail:", StringComparison.Ordinal) || l.StartsWith("crit:", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^\s+at \S+\(") || l.Contains("Exception:", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("warn:", StringComparison.Ordinal));
+        Assert.Contains("Refused a request to /api/messages with 401 (TokenExpired): the Bot Framework token was refused: The token has expired", log, StringComparison.Ordinal);
+
+        foreach (var (_, reason) in tokens)
+        {
+            await Eventually.Until(
+                () => Task.FromResult(services.Telemetry.MetricPoints().LastOrDefault(p => p.Name == "proactivesuite.gateway.inbound.refused" && p.Value > 0 && Equals(p.Attributes.GetValueOrDefault("proactivesuite.refusal.reason"), reason))),
+                $"the refusal counted as {reason}",
+                () => string.Join(Environment.NewLine, services.Telemetry.MetricPoints().Where(p => p.Name.StartsWith("proactivesuite.", StringComparison.Ordinal)).TakeLast(30)));
+        }
+
+    }
+
+    private async Task<string> ReadLogAsync()
+    {
+        await using var stream = new FileStream(services.Gateway.LogFilePath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var reader = new StreamReader(stream);
+        return await reader.ReadToEndAsync(TestContext.Current.CancellationToken);
+    }
+
     /// <summary>
     /// The shared Teams conversationUpdate (only the bot is added, so the bot does not answer: its answer would
     /// need a token from Microsoft's login service, which these tests cannot reach).

@@ -1,4 +1,5 @@
 using ProactiveSuite.EndToEnd.Tests.Infrastructure;
+using ProactiveSuite.EndToEnd.Tests.Infrastructure.Telemetry;
 using ProactiveSuite.Testing;
 
 namespace ProactiveSuite.EndToEnd.Tests.Security;
@@ -21,6 +22,9 @@ public sealed class SecuredServices : IAsyncLifetime
 
     public LocalTokenIssuer Issuer { get; private set; } = null!;
 
+    /// <summary>Where the Gateway exports its telemetry (its refusal counter).</summary>
+    public OtlpReceiver Telemetry { get; private set; } = null!;
+
     public ServiceProcess Gateway { get; private set; } = null!;
 
     public ServiceProcess Registry { get; private set; } = null!;
@@ -37,6 +41,7 @@ public sealed class SecuredServices : IAsyncLifetime
         var ct = TestContext.Current.CancellationToken;
         Directory.CreateDirectory(_dataDirectory);
         Issuer = await LocalTokenIssuer.StartAsync(ct);
+        Telemetry = await OtlpReceiver.StartAsync(ct);
 
         var gateway = Environment(GatewayUrl, "gateway");
         gateway["Bot__MicrosoftAppId"] = AppId;
@@ -50,6 +55,10 @@ public sealed class SecuredServices : IAsyncLifetime
         gateway["Bot__ToChannelFromBotOAuthScope"] = "https://api.botframework.com";
         gateway["Bot__OAuthUrl"] = "https://api.botframework.com";
         gateway["Bot__CallerId"] = "urn:botframework:azure";
+        foreach (var (key, value) in Telemetry.ServiceEnvironment())
+        {
+            gateway[key] = value;
+        }
 
         var registry = Environment(RegistryUrl, "registry");
         registry["OperatorAuthentication__Jwt__Authority"] = Issuer.OperatorAuthority;
@@ -77,6 +86,11 @@ public sealed class SecuredServices : IAsyncLifetime
         if (Issuer is not null)
         {
             await Issuer.DisposeAsync();
+        }
+
+        if (Telemetry is not null)
+        {
+            await Telemetry.DisposeAsync();
         }
 
         if (Directory.Exists(_dataDirectory))

@@ -60,7 +60,8 @@ public class NotificationLimitsTests
         Assert.Equal("recipient.userId is longer than 512 characters", NotificationValidation.Problem(Valid with { Recipient = new Recipient("msteams", new string('u', 513)) }));
         Assert.Equal("recipient.channelId is longer than 512 characters", NotificationValidation.Problem(Valid with { Recipient = new Recipient(new string('c', 513), "u") }));
         Assert.Equal("recipient.tenantId is longer than 128 characters", NotificationValidation.Problem(Valid with { Recipient = new Recipient("msteams", "u", new string('t', 129)) }));
-        Assert.Equal("recipient ids must not contain control characters", NotificationValidation.Problem(Valid with { Recipient = new Recipient("msteams", "u\n") }));
+        Assert.Equal("recipient.userId must not contain control characters", NotificationValidation.Problem(Valid with { Recipient = new Recipient("msteams", "u\n") }));
+        Assert.Equal("recipient.userId must not begin or end with whitespace", NotificationValidation.Problem(Valid with { Recipient = new Recipient("msteams", "u\u2003") }));
         Assert.Equal("notificationId must not contain control characters", NotificationValidation.Problem(Valid with { NotificationId = "n\u0000" }));
     }
 

@@ -16,7 +16,9 @@ public class ReferenceKeyTests
     [InlineData("  ", "u", "channelId is required")]
     [InlineData("c", "", "userId is required")]
     [InlineData("a|b", "u", "channelId must not contain '|'")]
-    [InlineData("c", "u\n", "ids must not contain control characters")]
+    [InlineData("c", "u\n", "userId must not contain control characters")]
+    [InlineData("c", "u ", "userId must not begin or end with whitespace")]
+    [InlineData("c", "\u00A0u", "userId must not begin or end with whitespace")]
     public void Invalid_parts_are_refused_with_a_reason(string? channel, string? user, string reason)
     {
         Assert.False(ReferenceKey.TryCreate(channel, user, out _, out var problem));

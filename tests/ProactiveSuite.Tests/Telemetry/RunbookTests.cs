@@ -13,7 +13,7 @@ namespace ProactiveSuite.Tests.Telemetry;
 public sealed partial class RunbookTests
 {
     private static readonly Assembly[] Emitters =
-        [typeof(TelemetryAttributes).Assembly, typeof(DeliveryTelemetry).Assembly, typeof(RegistryServiceExtensions).Assembly];
+        [typeof(TelemetryAttributes).Assembly, typeof(DeliveryTelemetry).Assembly, typeof(RegistryServiceExtensions).Assembly, typeof(ProactiveSuite.Gateway.Messages.InboundRefusals).Assembly];
 
     [Fact]
     public void Every_name_the_code_emits_is_in_the_runbook()

@@ -8,7 +8,9 @@ namespace ProactiveSuite.EndToEnd.Tests.Security.Fuzzing;
 /// <param name="Body">The bytes posted.</param>
 /// <param name="UserId">The from.id the activity meant to carry (unique per activity).</param>
 /// <param name="MustBeCaptured">A one-to-one message the Gateway must accept and the Registry must store.</param>
-public sealed record HostileActivity(string Kind, byte[] Body, string UserId, bool MustBeCaptured);
+/// <param name="MustBeRefused">Of a class the Gateway must refuse with a 4xx (a 2xx lets it in, a 5xx makes the channel send it again).</param>
+/// <param name="ContentType">The Content-Type it is posted with.</param>
+public sealed record HostileActivity(string Kind, byte[] Body, string UserId, bool MustBeCaptured, bool MustBeRefused = false, string ContentType = "application/json");
 
 /// <summary>Malformed and hostile activities, derived from the Bot Framework Emulator's message activity.</summary>
 public sealed class HostileActivities(HostileJson hostile, JsonObject template, string serviceUrl)
@@ -35,11 +37,24 @@ public sealed class HostileActivities(HostileJson hostile, JsonObject template, 
         // "invoke" is left out: the SDK answers an invoke the bot does not handle with 501, as the protocol defines.
     ];
 
+    /// <summary>Whitespace a user id must not begin or end with (no channel sends it; trimmed, it would be someone else's id).</summary>
+    private static readonly string[] Whitespace = [" ", "\u00A0", "\u2003", "\u3000", "\u2028", "\u205F", "\u1680", "\u0085"];
+
+    /// <summary>Ids a connector URL cannot take as a path segment: dot segments, and the delimiters servers decode or refuse.</summary>
+    private static readonly string[] UnusablePathIds = [".", "..", "/", "\\", "a/b", "..\\x", "x?y=1", "x#y", "%2e%2e/x", "a/../../b"];
+
+    /// <summary>Content types a web page may send cross-site without a preflight, and others that are not JSON.</summary>
+    private static readonly string[] NotJson =
+    [
+        "text/plain", "text/plain;charset=UTF-8", "application/x-www-form-urlencoded", "multipart/form-data; boundary=----x",
+        "text/html", "application/xml", "application/octet-stream", "text/json", "application/jsonp", "application/json-patch", "",
+    ];
+
     public HostileActivity Create(int index, string runId)
     {
         var userId = $"fuzz-{runId}-{index}";
         var activity = Valid(userId, index);
-        var kind = (index % 14) switch
+        var kind = (index % 18) switch
         {
             0 => OddButValid(activity),
             1 => WrongType(activity),
@@ -54,7 +69,11 @@ public sealed class HostileActivities(HostileJson hostile, JsonObject template, 
             10 => ControlCharacters(activity),
             11 => DuplicateMember(activity),
             12 => OtherType(activity),
-            _ => OddMembers(activity),
+            13 => OddMembers(activity),
+            14 => TeamsChannelDataOfAnotherShape(activity),
+            15 => UnusablePathId(activity),
+            16 => WhitespaceAroundUserId(activity, userId),
+            _ => "not declared JSON",
         };
 
         var json = activity.ToJsonString();
@@ -68,7 +87,14 @@ public sealed class HostileActivities(HostileJson hostile, JsonObject template, 
             "duplicate member" => Encoding.UTF8.GetBytes(json[..^1] + ", \"" + Pick(["ServiceUrl", "SERVICEURL", "From", "channelid", "Type"]) + "\": " + Pick(["\"https://attacker.example.com/\"", "{\"id\": \"x\"}", "\"msteams\"", "\"message\""]) + "}"),
             _ => Encoding.UTF8.GetBytes(json),
         };
-        return new HostileActivity(kind, body, userId, kind == "odd but valid");
+        string[] refused = ["teams channelData of another shape", "unusable path id", "whitespace around the user id", "not declared JSON"];
+        return new HostileActivity(
+            kind,
+            body,
+            userId,
+            kind == "odd but valid",
+            refused.Contains(kind),
+            kind == "not declared JSON" ? Pick(NotJson) : "application/json");
     }
 
     private JsonObject Valid(string userId, int index)
@@ -146,6 +172,56 @@ public sealed class HostileActivities(HostileJson hostile, JsonObject template, 
         }
 
         return "other type";
+    }
+
+    private string TeamsChannelDataOfAnotherShape(JsonObject activity)
+    {
+        activity["channelId"] = "msteams";
+        activity["conversation"]!.AsObject().Remove("tenantId");
+        JsonNode? id = hostile.Random.Next(5) switch
+        {
+            0 => new JsonObject { ["id"] = "x" },
+            1 => new JsonArray("x", 1),
+            2 => JsonValue.Create(hostile.Random.Next()),
+            3 => JsonValue.Create(true),
+            _ => JsonValue.Create(1.5),
+        };
+        var member = Pick(["tenant", "team", "channel"]);
+        activity["channelData"] = hostile.Random.Next(4) == 0
+            ? new JsonObject { [member] = JsonNode.Parse(Pick(["\"t\"", "[]", "7"])) }
+            : new JsonObject { [member] = new JsonObject { ["id"] = id, ["name"] = "x" } };
+        return "teams channelData of another shape";
+    }
+
+    private string UnusablePathId(JsonObject activity)
+    {
+        var id = Pick(UnusablePathIds);
+        switch (hostile.Random.Next(3))
+        {
+            case 0:
+                activity["conversation"]!["id"] = id;
+                break;
+            case 1:
+                activity["id"] = id;
+                break;
+            default:
+                activity["replyToId"] = id;
+                break;
+        }
+
+        return "unusable path id";
+    }
+
+    private string WhitespaceAroundUserId(JsonObject activity, string userId)
+    {
+        var whitespace = Pick(Whitespace);
+        activity["from"]!["id"] = hostile.Random.Next(3) switch
+        {
+            0 => whitespace + userId,
+            1 => userId + whitespace,
+            _ => whitespace + userId + Pick(Whitespace),
+        };
+        return "whitespace around the user id";
     }
 
     private string OddMembers(JsonObject activity)

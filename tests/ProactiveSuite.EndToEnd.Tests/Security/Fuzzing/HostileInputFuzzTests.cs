@@ -50,7 +50,11 @@ public sealed class HostileInputFuzzTests(RabbitMqSystem system)
         await Parallel.ForEachAsync(generated, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (activity, token) =>
         {
             using var content = new ByteArrayContent(activity.Body);
-            content.Headers.ContentType = new("application/json");
+            if (activity.ContentType.Length > 0)
+            {
+                content.Headers.TryAddWithoutValidation("Content-Type", activity.ContentType);
+            }
+
             using var response = await system.Http.PostAsync(new Uri(system.GatewayUrl, "/api/messages"), content, token);
             answers[activity] = (response.StatusCode, await response.Content.ReadAsStringAsync(token));
         });
@@ -82,6 +86,8 @@ public sealed class HostileInputFuzzTests(RabbitMqSystem system)
         Assert.True(serverErrors.Count == 0, $"{serverErrors.Count} activities got a 5xx, e.g.{Environment.NewLine}{Describe(serverErrors.Take(5))}{Environment.NewLine}{Context()}");
         var refusedValid = answers.Where(a => a.Key.MustBeCaptured && (int)a.Value.Status >= 300).ToList();
         Assert.True(refusedValid.Count == 0, $"valid activities were refused:{Environment.NewLine}{Describe(refusedValid.Take(5))}");
+        var takenButRefusable = answers.Where(a => a.Key.MustBeRefused && (int)a.Value.Status is < 400 or >= 500).ToList();
+        Assert.True(takenButRefusable.Count == 0, $"{takenButRefusable.Count} activities of a class that must be refused with a 4xx were not, e.g.{Environment.NewLine}{Describe(takenButRefusable.Take(5))}");
         var refusedWithoutReason = answers.Where(a => (int)a.Value.Status is >= 400 and < 500 && !a.Value.Body.Contains("\"detail\"", StringComparison.Ordinal)).ToList();
         Assert.True(refusedWithoutReason.Count == 0, $"refusals without a reason:{Environment.NewLine}{Describe(refusedWithoutReason.Take(5))}");
 
