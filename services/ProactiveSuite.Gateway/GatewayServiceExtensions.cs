@@ -1,6 +1,7 @@
 using ProactiveSuite.Conversations;
 using ProactiveSuite.Conversations.Flows;
 using ProactiveSuite.Gateway.Bot;
+using ProactiveSuite.Gateway.Capture;
 using ProactiveSuite.Gateway.Conversation;
 using ProactiveSuite.Gateway.Messages;
 using ProactiveSuite.Gateway.Security;
@@ -24,6 +25,7 @@ public static class GatewayServiceExtensions
         builder.AddConversationStateErasure();
         builder.Services.AddSingleton<IConversationFlow, IntroductionFlow>();
         builder.Services.AddSingleton<ConversationTurns>();
+        builder.Services.Configure<CaptureOptions>(builder.Configuration.GetSection(CaptureOptions.Section));
         builder.Services.Configure<ConversationOutboxOptions>(builder.Configuration.GetSection(ConversationOutboxOptions.Section));
         builder.Services.AddSingleton<ConversationOutbox>();
         builder.Services.AddHostedService<ConversationOutboxRelay>();

@@ -42,6 +42,13 @@ public static partial class BotAdapterExtensions
                     return Task.CompletedTask;
                 }
 
+                if (exception is CaptureNotConfirmedException)
+                {
+                    // The broker is away: one line, not a stack trace per message; readiness reports the outage.
+                    LogNotConfirmed(turnLogger, turnContext.Activity.Type, turnContext.Activity.ChannelId, exception.Message);
+                    return Task.FromException(exception);
+                }
+
                 LogTurnFailed(turnLogger, turnContext.Activity.Type, turnContext.Activity.ChannelId, exception);
                 // Rethrown so the channel gets a 500 and delivers the activity again, rather than a 200 for a lost turn:
                 // what is left here is ours or passing (the bus, the store, a connector timeout or 5xx).
@@ -52,6 +59,9 @@ public static partial class BotAdapterExtensions
         services.AddTransient<IBot, ProactiveBot>();
         return services;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A {ActivityType} turn from {ChannelId} is sent back to the channel: {Reason}")]
+    private static partial void LogNotConfirmed(ILogger logger, string activityType, string channelId, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A {ActivityType} turn from {ChannelId} failed")]
     private static partial void LogTurnFailed(ILogger logger, string activityType, string channelId, Exception exception);

@@ -1,4 +1,6 @@
 using MassTransit;
+using Microsoft.Extensions.Options;
+using ProactiveSuite.Gateway.Capture;
 using ProactiveSuite.Conversations.Flows;
 using ProactiveSuite.Conversations.State;
 using ProactiveSuite.Conversations.Surveys;
@@ -14,6 +16,7 @@ public sealed partial class ConversationTurns(
     ConversationStateStore states,
     ConversationFlowCatalog flows,
     ConversationOutbox outbox,
+    IOptions<CaptureOptions> capture,
     IServiceScopeFactory scopes,
     TimeProvider clock,
     ILogger<ConversationTurns> logger)
@@ -46,11 +49,24 @@ public sealed partial class ConversationTurns(
         }
         else if (outcome.Events.Count > 0)
         {
-            await outbox.PublishAsync(key.StorageKey, cancellationToken);
+            // Saved already: a broker that does not answer in time leaves them to the relay, not the user waiting.
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            deadline.CancelAfter(capture.Value.ConfirmTimeout);
+            try
+            {
+                await outbox.PublishAsync(key.StorageKey, deadline.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                LogLeftToRelay(outcome.Events.Count, key.StorageKey);
+            }
         }
 
         return outcome.Replies;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} event(s) of {Key} were not confirmed in time; saved, the outbox relay publishes them")]
+    private partial void LogLeftToRelay(int count, string key);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Activity {ActivityId} in {Key} was handled before; asked the pending question again")]
     private partial void LogRedelivered(string? activityId, string key);

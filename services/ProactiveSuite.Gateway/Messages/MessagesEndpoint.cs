@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using ProactiveSuite.Gateway.Bot;
+using ProactiveSuite.Gateway.Capture;
 using ProactiveSuite.ServiceDefaults.Security;
 
 namespace ProactiveSuite.Gateway.Messages;
@@ -40,7 +41,18 @@ public static class MessagesEndpoint
         }
 
         http.Request.Body.Position = 0;
-        await adapter.ProcessAsync(http.Request, http.Response, bot, cancellationToken);
+        try
+        {
+            await adapter.ProcessAsync(http.Request, http.Response, bot, cancellationToken);
+        }
+        catch (CaptureNotConfirmedException e) when (!http.Response.HasStarted)
+        {
+            // Passing, and the channel can do the one useful thing: deliver it again later.
+            http.Response.Headers.RetryAfter = Math.Ceiling(e.Waited.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await Results.Problem(e.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Try again").ExecuteAsync(http);
+            return;
+        }
+
         if (http.Response.HasStarted)
         {
             return;
