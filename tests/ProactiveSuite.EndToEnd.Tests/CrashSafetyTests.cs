@@ -97,7 +97,10 @@ public sealed class CrashSafetyTests(OneAtATimeSystem system) : IClassFixture<On
         await system.Broker.StartAgainAsync(TestContext.Current.CancellationToken);
 
         await Eventually.Until(() => Task.FromResult(Received(text).Select(a => a.ConversationId).Distinct().Count() == users.Count ? "" : null), "every recipient after the restart", () => system.Logs() + system.Broker.LogTail(), patience: OneDeliveryAtATime);
-        Report($"broker restart: {users.Count} recipients, {Received(text).Count - users.Count} duplicates");
+        var duplicates = Received(text).Count - users.Count;
+        Report($"broker restart: {users.Count} recipients, {duplicates} duplicates");
+        // A restart is not a crash: a send the channel accepted is recorded whatever the connection did.
+        Assert.Equal(0, duplicates);
     }
 
     private async Task SeedAsync(IReadOnlyList<string> users)

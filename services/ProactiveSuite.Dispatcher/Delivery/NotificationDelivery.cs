@@ -92,7 +92,9 @@ public sealed class NotificationDelivery(
                     return deferred;
                 }
 
-                var created = await AnsweredAsync(createSlot, () => connector.CreateConversationAsync(endpoint, recipient, message, cancellationToken));
+                // Never cut off once sent (a dropped broker connection cancels the message's token): the channel may
+                // take it, and only its answer can be recorded. The connector's own timeout bounds the wait.
+                var created = await AnsweredAsync(createSlot, () => connector.CreateConversationAsync(endpoint, recipient, message, CancellationToken.None));
                 var reference = new ReferenceCaptured(created.Address, created.ActivityId, "message", clock.GetUtcNow());
                 return await SucceedAsync(record, created.Address.Conversation.Id, created.ActivityId, reference);
             }
@@ -103,7 +105,7 @@ public sealed class NotificationDelivery(
                 return paced;
             }
 
-            var activityId = await AnsweredAsync(slot, () => connector.SendAsync(address, message, cancellationToken));
+            var activityId = await AnsweredAsync(slot, () => connector.SendAsync(address, message, CancellationToken.None));
             return await SucceedAsync(record, address.Conversation.Id, activityId, null);
         }
         catch (ServiceUrlNotAllowedException e)
