@@ -6,7 +6,8 @@ namespace ProactiveSuite.EndToEnd.Tests.Infrastructure;
 
 /// <summary>
 /// The production shape on one machine: a private RabbitMQ node, Registry, Dispatcher and Gateway as
-/// three OS processes (each with its own embedded store file, MongoDB being unavailable here), a
+/// three OS processes (here each with its own embedded store file and the test's environment;
+/// <see cref="ComposeShapedSystem"/> runs them on MongoDB with docker-compose.yml's environment), a
 /// channel emulator they talk to over HTTP, an outside service on the bus, and an OTLP receiver that the
 /// services export their traces, metrics and logs to.
 /// </summary>
