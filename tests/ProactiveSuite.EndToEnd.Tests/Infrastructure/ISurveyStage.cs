@@ -3,13 +3,14 @@ using ProactiveSuite.Contracts.Surveys;
 namespace ProactiveSuite.EndToEnd.Tests.Infrastructure;
 
 /// <summary>
-/// Where the survey stories are played: the single-process host, with its channel emulator inside, on one
-/// transport or the other. The Gateway and the Dispatcher share conversation state through one store, so
-/// they run in one process here (see docs/architecture.md: separate processes share it through MongoDB).
+/// Where the survey stories are played: the single-process host (its channel emulator inside) on one transport
+/// or the other, or Gateway, Registry and Dispatcher as separate processes behind a <see cref="FrontDoor"/>
+/// (<see cref="SurveysInSeparateProcesses{TSystem}"/>: the Gateway owns the conversations' state and answers the
+/// Dispatcher's survey requests on the bus).
 /// </summary>
 public interface ISurveyStage
 {
-    /// <summary>The host: its emulator (<c>/emulator/...</c>), <c>/surveys</c> and <c>/references</c>.</summary>
+    /// <summary>The emulator (<c>/emulator/...</c>), <c>/surveys</c>, <c>/references</c> and <c>/users</c>, with the operator key.</summary>
     HttpClient Http { get; }
 
     /// <summary>The survey events as an outside service sees them, or null where the bus is in-memory.</summary>

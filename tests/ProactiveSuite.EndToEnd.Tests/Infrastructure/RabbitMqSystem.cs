@@ -6,13 +6,15 @@ namespace ProactiveSuite.EndToEnd.Tests.Infrastructure;
 
 /// <summary>
 /// The production shape on one machine: a private RabbitMQ node, Registry, Dispatcher and Gateway as
-/// three OS processes (each with its own embedded store file, MongoDB being unavailable here), a
+/// three OS processes (here each with its own embedded store file and the test's environment;
+/// <see cref="ComposeShapedSystem"/> runs them on MongoDB with docker-compose.yml's environment), a
 /// channel emulator they talk to over HTTP, an outside service on the bus, and an OTLP receiver that the
 /// services export their traces, metrics and logs to.
 /// </summary>
 public class RabbitMqSystem : IAsyncLifetime
 {
-    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "psuite-e2e-" + Guid.NewGuid().ToString("N"));
+    /// <summary>Where the services' embedded store files are (a folder per service), removed at the end.</summary>
+    protected string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "psuite-e2e-" + Guid.NewGuid().ToString("N"));
     private readonly List<ServiceProcess> _services = [];
     private readonly Dictionary<string, (string Project, Dictionary<string, string> Environment, Uri Url)> _launches = [];
 
@@ -38,9 +40,9 @@ public class RabbitMqSystem : IAsyncLifetime
 
     public HttpClient Http { get; } = new() { DefaultRequestHeaders = { { "X-Api-Key", ServiceEnvironment.OperatorApiKey } } };
 
-    public async ValueTask InitializeAsync()
+    public virtual async ValueTask InitializeAsync()
     {
-        Directory.CreateDirectory(_dataDirectory);
+        Directory.CreateDirectory(DataDirectory);
         var ct = TestContext.Current.CancellationToken;
         Broker = await RabbitMqNode.StartAsync(ct);
         Channel = await ChannelEmulatorServer.StartAsync(ct: ct);
@@ -50,39 +52,55 @@ public class RabbitMqSystem : IAsyncLifetime
         DispatcherUrl = ServiceEnvironment.LoopbackUrl(FreePort.Next());
         GatewayUrl = ServiceEnvironment.LoopbackUrl(FreePort.Next());
 
-        var dispatcherEnvironment = ServiceEnvironment.For(DispatcherUrl, _dataDirectory, "dispatcher", Broker.AmqpUri).WithChannelEmulator(Channel.BaseUrl);
-        dispatcherEnvironment["Dispatcher__Channels__emulator__ServiceUrl"] = Channel.BaseUrl.ToString();
-        dispatcherEnvironment["Dispatcher__Channels__emulator__BotId"] = Channel.Options.BotId;
-        dispatcherEnvironment["Dispatcher__Channels__emulator__BotName"] = Channel.Options.BotName;
-        // A misconfigured channel whose connector is not on the allowlist: the Dispatcher must not call it.
-        dispatcherEnvironment["Dispatcher__Channels__rogue__ServiceUrl"] = RogueServiceUrl;
-        dispatcherEnvironment["Dispatcher__Channels__rogue__BotId"] = "bot-rogue";
-        // Tests wait for retries and taken-over claims: keep those waits short.
-        dispatcherEnvironment["Dispatcher__Delivery__BackoffBase"] = "00:00:00.200";
-        dispatcherEnvironment["Dispatcher__Delivery__ClaimLease"] = "00:00:03";
-        dispatcherEnvironment["Dispatcher__Delivery__ConnectorTimeout"] = "00:00:02";
-        dispatcherEnvironment["Dispatcher__Delivery__MaxAttempts"] = "4";
-        foreach (var (key, value) in DispatcherSettings())
-        {
-            dispatcherEnvironment[key] = value;
-        }
-
         // Consumers first: their queues must be bound before the Gateway publishes.
         var consumers = await Task.WhenAll(
-            Start("registry", "ProactiveSuite.Registry", ServiceEnvironment.For(RegistryUrl, _dataDirectory, "registry", Broker.AmqpUri).WithChannelEmulator(Channel.BaseUrl), RegistryUrl, ct),
-            Start("dispatcher", "ProactiveSuite.Dispatcher", dispatcherEnvironment, DispatcherUrl, ct));
+            Start("registry", "ProactiveSuite.Registry", EnvironmentOf("registry", RegistryUrl), RegistryUrl, ct),
+            Start("dispatcher", "ProactiveSuite.Dispatcher", EnvironmentOf("dispatcher", DispatcherUrl), DispatcherUrl, ct));
         _services.AddRange(consumers);
-        _services.Add(await Start("gateway", "ProactiveSuite.Gateway", ServiceEnvironment.For(GatewayUrl, _dataDirectory, "gateway", Broker.AmqpUri).WithChannelEmulator(Channel.BaseUrl), GatewayUrl, ct));
+        _services.Add(await Start("gateway", "ProactiveSuite.Gateway", EnvironmentOf("gateway", GatewayUrl), GatewayUrl, ct));
 
         Channel.Options.GatewayUrl = new Uri(GatewayUrl, "/api/messages");
         Outside = await OutsideService.StartAsync(Broker.AmqpUri, ct);
     }
+
+    /// <summary>The environment <paramref name="name"/> (<c>registry</c>, <c>dispatcher</c>, <c>gateway</c>) was last started with.</summary>
+    public IReadOnlyDictionary<string, string> LaunchedEnvironment(string name) => _launches[name].Environment;
 
     /// <summary>The service processes: Registry, Dispatcher, Gateway.</summary>
     public IReadOnlyList<ServiceProcess> Services => _services;
 
     /// <summary>Settings a test class gives its Dispatcher, as environment variables.</summary>
     protected virtual IEnumerable<KeyValuePair<string, string>> DispatcherSettings() => [];
+
+    /// <summary>
+    /// The environment of one service (<c>registry</c>, <c>dispatcher</c>, <c>gateway</c>) listening on
+    /// <paramref name="url"/>: here the test's own (<see cref="ServiceEnvironment"/>: each service its embedded
+    /// store file under <see cref="DataDirectory"/>), with the channel emulator, short retry and lease waits,
+    /// <see cref="DispatcherSettings"/> and the OTLP receiver.
+    /// </summary>
+    protected virtual Dictionary<string, string> EnvironmentOf(string service, Uri url)
+    {
+        var environment = ServiceEnvironment.For(url, DataDirectory, service, Broker.AmqpUri).WithChannelEmulator(Channel.BaseUrl);
+        if (service == "dispatcher")
+        {
+            environment.WithEmulatorChannel(Channel);
+            // A misconfigured channel whose connector is not on the allowlist: the Dispatcher must not call it.
+            environment["Dispatcher__Channels__rogue__ServiceUrl"] = RogueServiceUrl;
+            environment["Dispatcher__Channels__rogue__BotId"] = "bot-rogue";
+            environment.WithShortDeliveryWaits();
+            foreach (var (key, value) in DispatcherSettings())
+            {
+                environment[key] = value;
+            }
+        }
+
+        foreach (var (key, value) in Telemetry.ServiceEnvironment())
+        {
+            environment[key] = value;
+        }
+
+        return environment;
+    }
 
     /// <summary>SIGKILLs a service (no goodbye: in-flight work is cut where it stands).</summary>
     public async Task KillAsync(string name)
@@ -101,11 +119,14 @@ public class RabbitMqSystem : IAsyncLifetime
     }
 
     /// <summary>The recent logs of every process, for a failure message.</summary>
-    public string Logs() => string.Join(
-        Environment.NewLine,
-        _services.Select(s => $"--- {s.Name} ---{Environment.NewLine}{s.LogTail(40)}"));
+    public string Logs() => Logs(40);
 
-    public async ValueTask DisposeAsync()
+    /// <summary>The last <paramref name="lines"/> lines of every process.</summary>
+    public string Logs(int lines) => string.Join(
+        Environment.NewLine,
+        _services.Select(s => $"--- {s.Name} ---{Environment.NewLine}{s.LogTail(lines)}"));
+
+    public virtual async ValueTask DisposeAsync()
     {
         GC.SuppressFinalize(this);
         Http.Dispose();
@@ -134,15 +155,15 @@ public class RabbitMqSystem : IAsyncLifetime
             await Broker.DisposeAsync();
         }
 
-        if (Directory.Exists(_dataDirectory))
+        if (Directory.Exists(DataDirectory))
         {
-            Directory.Delete(_dataDirectory, recursive: true);
+            Directory.Delete(DataDirectory, recursive: true);
         }
     }
 
     private Task<ServiceProcess> Start(string name, string project, Dictionary<string, string> environment, Uri url, CancellationToken ct)
     {
         _launches[name] = (project, environment, url);
-        return ServiceProcess.StartAsync(name, RepositoryPaths.ServiceDll(project), environment.Concat(Telemetry.ServiceEnvironment()).ToDictionary(), new Uri(url, "/health"), ct);
+        return ServiceProcess.StartAsync(name, RepositoryPaths.ServiceDll(project), environment, new Uri(url, "/health"), ct);
     }
 }

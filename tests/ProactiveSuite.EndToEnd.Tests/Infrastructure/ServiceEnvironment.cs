@@ -1,4 +1,5 @@
 using System.Globalization;
+using ProactiveSuite.ChannelEmulator;
 
 namespace ProactiveSuite.EndToEnd.Tests.Infrastructure;
 
@@ -29,6 +30,25 @@ public static class ServiceEnvironment
     {
         environment["Bot__AllowUnauthenticatedLocalUse"] = "true";
         environment["ServiceUrls__LocalOrigins__0"] = channelEmulator.ToString();
+        return environment;
+    }
+
+    /// <summary>The Dispatcher's channel <c>emulator</c>: where its connector is and the bot's id and name there.</summary>
+    public static Dictionary<string, string> WithEmulatorChannel(this Dictionary<string, string> environment, ChannelEmulatorServer channel)
+    {
+        environment["Dispatcher__Channels__emulator__ServiceUrl"] = channel.BaseUrl.ToString();
+        environment["Dispatcher__Channels__emulator__BotId"] = channel.Options.BotId;
+        environment["Dispatcher__Channels__emulator__BotName"] = channel.Options.BotName;
+        return environment;
+    }
+
+    /// <summary>Tests wait for retries and taken-over claims: the Dispatcher keeps those waits short.</summary>
+    public static Dictionary<string, string> WithShortDeliveryWaits(this Dictionary<string, string> environment)
+    {
+        environment["Dispatcher__Delivery__BackoffBase"] = "00:00:00.200";
+        environment["Dispatcher__Delivery__ClaimLease"] = "00:00:03";
+        environment["Dispatcher__Delivery__ConnectorTimeout"] = "00:00:02";
+        environment["Dispatcher__Delivery__MaxAttempts"] = "4";
         return environment;
     }
 

@@ -7,6 +7,7 @@ using ProactiveSuite.Dispatcher;
 using ProactiveSuite.Gateway;
 using ProactiveSuite.Registry;
 using ProactiveSuite.ServiceDefaults;
+using ProactiveSuite.Testing;
 using ProactiveSuite.Tests.Deployment;
 
 namespace ProactiveSuite.Tests.Contracts;

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using ProactiveSuite.Testing;
 using ProactiveSuite.Tests.Deployment;
 
 namespace ProactiveSuite.Tests.Contracts;

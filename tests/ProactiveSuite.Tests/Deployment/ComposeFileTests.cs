@@ -1,3 +1,5 @@
+using ProactiveSuite.Testing;
+
 namespace ProactiveSuite.Tests.Deployment;
 
 /// <summary>

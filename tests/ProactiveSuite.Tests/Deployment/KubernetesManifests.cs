@@ -1,3 +1,5 @@
+using ProactiveSuite.Testing;
+
 namespace ProactiveSuite.Tests.Deployment;
 
 /// <summary>The Kubernetes manifests of docs/deployment/kubernetes, every document of every file.</summary>

@@ -12,6 +12,7 @@ using ProactiveSuite.Gateway;
 using ProactiveSuite.Registry;
 using ProactiveSuite.ServiceDefaults;
 using ProactiveSuite.ServiceDefaults.Messaging;
+using ProactiveSuite.Testing;
 
 namespace ProactiveSuite.Tests.Deployment;
 

@@ -1,13 +1,14 @@
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 
-namespace ProactiveSuite.Tests.Deployment;
+namespace ProactiveSuite.Testing;
 
 /// <summary>
 /// A parsed YAML value (mapping, sequence or scalar) with the few ways the deployment tests walk it.
 /// Merge keys (<c>&lt;&lt;: *anchor</c>, used by docker-compose.yml) are resolved as compose resolves them.
+/// Shared by the deployment tests and the end-to-end tests that run the services with compose's environment.
 /// </summary>
-internal sealed class YamlNode(object? value, string where)
+public sealed class YamlNode(object? value, string where)
 {
     /// <summary>Where this value is, for failure messages: file and path.</summary>
     public string Where { get; } = where;
@@ -34,7 +35,7 @@ internal sealed class YamlNode(object? value, string where)
     public static IReadOnlyList<YamlNode> LoadAll(string relativePath)
     {
         var deserializer = new DeserializerBuilder().Build();
-        var parser = new MergingParser(new Parser(new StringReader(RepositoryFile.Read(relativePath))));
+        var parser = new MergingParser(new Parser(new StringReader(File.ReadAllText(Path.Combine(RepositoryPaths.Root, relativePath.Replace('/', Path.DirectorySeparatorChar))))));
         var documents = new List<YamlNode>();
         parser.Consume<YamlDotNet.Core.Events.StreamStart>();
         while (parser.Accept<YamlDotNet.Core.Events.DocumentStart>(out _))

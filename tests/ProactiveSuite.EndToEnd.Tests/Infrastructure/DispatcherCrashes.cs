@@ -1,0 +1,112 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using ProactiveSuite.ChannelEmulator;
+using ProactiveSuite.Contracts.Notifications;
+using ProactiveSuite.Testing;
+
+namespace ProactiveSuite.EndToEnd.Tests.Infrastructure;
+
+/// <summary>
+/// SIGKILLs of the Dispatcher in the middle of a run, on any system of separate processes whose Dispatcher posts
+/// one delivery at a time (so a crash can repeat only the delivery it cut between the channel's answer and the
+/// ledger's record: duplicates ≤ kills). The counts go to the test output and artifacts/reliability-counts.txt.
+/// </summary>
+public static class DispatcherCrashes
+{
+    /// <summary>One delivery at a time is slow on purpose: these waits bound a broken run, not speed.</summary>
+    public static readonly TimeSpan OneDeliveryAtATime = TimeSpan.FromMinutes(4);
+
+    private static readonly double[] KillShares = [0.15, 0.45, 0.75];
+
+    /// <summary>The Dispatcher settings that make a crash repeat at most the one delivery it cut.</summary>
+    public static readonly IReadOnlyList<KeyValuePair<string, string>> OneAtATime =
+    [
+        new("Dispatcher__Delivery__ConcurrentDeliveries", "1"),
+        new("Dispatcher__RateLimits__Enabled", "false"),
+    ];
+
+    /// <summary>
+    /// Broadcasts to <paramref name="users"/> (seeded first), kills the Dispatcher three times along the way and
+    /// starts it again each time; then everyone has it, duplicates ≤ kills, the status settles (pending 0,
+    /// finishedAt set) and the outside service sees exactly one NotificationCompleted.
+    /// </summary>
+    public static async Task BroadcastThroughKillsAsync(RabbitMqSystem system, IReadOnlyList<string> users, string label)
+    {
+        await SeedAsync(system, users);
+        var id = "crash-broadcast-" + Guid.NewGuid().ToString("N")[..8];
+        var text = "Crash-safe broadcast " + id;
+
+        await system.Outside.Bus.Publish(
+            new SendBroadcast { NotificationId = id, Audience = new BroadcastAudience { Recipients = users.Select(u => new Recipient("emulator", u)).ToList() }, Text = text },
+            TestContext.Current.CancellationToken);
+        var kills = 0;
+        foreach (var threshold in KillPoints(users.Count))
+        {
+            await Eventually.Until(() => Task.FromResult(Received(system, text).Count >= threshold ? "" : null), $"{threshold} deliveries before kill {kills + 1}", system.Logs, patience: OneDeliveryAtATime);
+            await system.KillAsync("dispatcher");
+            kills++;
+            await system.StartAgainAsync("dispatcher");
+        }
+
+        // Everyone received it; then the status must settle too: every count made, once.
+        await Eventually.Until(() => Task.FromResult(Received(system, text).Select(a => a.ConversationId).Distinct().Count() == users.Count ? "" : null), "every recipient", system.Logs, patience: OneDeliveryAtATime);
+        var status = await Eventually.Until(
+            async () => await system.StatusAsync(id) is { } s && s["finishedAt"] is not null ? s : null,
+            "the broadcast's status to settle (finishedAt set)",
+            system.Logs);
+        var completed = await Eventually.Within(c => system.Outside.Completed.WaitForAsync(x => x.NotificationId == id, c), "NotificationCompleted", system.Logs);
+        var posts = Received(system, text);
+        var duplicates = posts.Count - users.Count;
+        var completions = system.Outside.Completed.All().Count(x => x.NotificationId == id);
+        Report($"{label}: {users.Count} recipients, {kills} SIGKILLs of the Dispatcher, {posts.Select(p => p.ConversationId).Distinct().Count()} received, {duplicates} duplicates, status delivered {status["delivered"]} pending {status["pending"]} finished {status["finishedAt"] is not null}, {completions} NotificationCompleted (delivered {completed.Delivered})");
+        Assert.Equal(users.Select(u => "emu-" + u).Order(), posts.Select(p => p.ConversationId).Distinct().Order());
+        Assert.InRange(duplicates, 0, kills);
+        Assert.Equal((users.Count, 0, users.Count), (Count(status, "delivered"), Count(status, "pending"), Count(status, "total")));
+        Assert.Equal((users.Count, users.Count), (completed.Total, completed.Delivered));
+        Assert.Equal(1, completions);
+    }
+
+    /// <summary>Captures <paramref name="users"/> as the Gateway would, and waits until the Registry has stored every one.</summary>
+    public static async Task SeedAsync(RabbitMqSystem system, IReadOnlyList<string> users)
+    {
+        await SeededRecipients.CaptureAsync(system.Outside.Bus, system.Channel.BaseUrl, users, TestContext.Current.CancellationToken);
+        // Captures are stored in any order: wait for every one, not just the last published.
+        await Eventually.Until(
+            async () => await StoredCountAsync(system, users[0][..users[0].LastIndexOf('-')]) >= users.Count ? "" : null,
+            "every seeded reference",
+            system.Logs,
+            patience: OneDeliveryAtATime);
+    }
+
+    public static List<RecordedActivity> Received(RabbitMqSystem system, string text) => system.Channel.Transcript.All().Where(a => a.Text == text).ToList();
+
+    public static IEnumerable<int> KillPoints(int total) =>
+        KillShares.Select(share => (int)(total * (share + (Random.Shared.NextDouble() * 0.1))));
+
+    /// <summary>Writes <paramref name="line"/> to the test output and appends it to artifacts/reliability-counts.txt.</summary>
+    public static void Report(string line)
+    {
+        TestContext.Current.SendDiagnosticMessage(line);
+        TestContext.Current.TestOutputHelper?.WriteLine(line);
+        var file = Path.Combine(RepositoryPaths.Artifacts, "reliability-counts.txt");
+        Directory.CreateDirectory(RepositoryPaths.Artifacts);
+        File.AppendAllText(file, string.Create(CultureInfo.InvariantCulture, $"{DateTimeOffset.UtcNow:O} {line}{Environment.NewLine}"));
+    }
+
+    private static int Count(JsonObject status, string name) => status[name]!.GetValue<int>();
+
+    private static async Task<int> StoredCountAsync(RabbitMqSystem system, string prefix)
+    {
+        var count = 0;
+        string? after = null;
+        do
+        {
+            var url = new Uri(system.RegistryUrl, "/references?channelId=emulator&limit=500" + (after is null ? "" : "&after=" + Uri.EscapeDataString(after)));
+            var page = JsonNode.Parse(await system.Http.GetStringAsync(url, TestContext.Current.CancellationToken))!;
+            count += page["items"]!.AsArray().Count(i => i!["address"]!["user"]!["id"]!.GetValue<string>().StartsWith(prefix + "-", StringComparison.Ordinal));
+            after = page["next"]?.GetValue<string>();
+        }
+        while (after is not null);
+        return count;
+    }
+}
