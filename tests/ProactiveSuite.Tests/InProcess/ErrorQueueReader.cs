@@ -4,11 +4,11 @@ namespace ProactiveSuite.Tests.InProcess;
 
 /// <summary>
 /// Reads a queue's error queue (<c>{queue}_error</c>) on the harness's in-memory transport: a message moved there
-/// carries its reason in the <c>MT-Fault-Message</c> transport header, as on RabbitMQ.
+/// carries its reason and how often it was retried in its transport headers, as on RabbitMQ.
 /// </summary>
 public sealed class ErrorQueueReader
 {
-    private readonly TaskCompletionSource<string?> _reason = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<MovedMessage> _moved = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private ErrorQueueReader()
     {
@@ -24,7 +24,8 @@ public sealed class ErrorQueueReader
             endpoint.ConfigureConsumeTopology = false;
             endpoint.Handler<TMessage>(context =>
             {
-                queue._reason.TrySetResult(context.ReceiveContext.TransportHeaders.Get<string>("MT-Fault-Message"));
+                var headers = context.ReceiveContext.TransportHeaders;
+                queue._moved.TrySetResult(new MovedMessage(headers.Get<string>("MT-Fault-Message"), headers.Get("MT-Fault-RetryCount", (int?)0) ?? 0));
                 return Task.CompletedTask;
             });
         });
@@ -32,6 +33,10 @@ public sealed class ErrorQueueReader
         return queue;
     }
 
-    /// <summary>The reason of the first message moved to the error queue; fails the test when none arrives.</summary>
-    public Task<string?> ReasonAsync() => _reason.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+    /// <summary>The first message moved to the error queue; fails the test when none arrives.</summary>
+    public Task<MovedMessage> FirstAsync() => _moved.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
 }
+
+/// <param name="Reason">The exception's message (<c>MT-Fault-Message</c>).</param>
+/// <param name="RetryCount">Retries before it was moved (<c>MT-Fault-RetryCount</c>; absent when none).</param>
+public sealed record MovedMessage(string? Reason, int RetryCount);

@@ -9,16 +9,16 @@ public sealed class SendNotificationTests
 {
     private static readonly DateTimeOffset Wrote = new(2026, 11, 24, 8, 0, 0, TimeSpan.Zero);
 
-    public static TheoryData<string, SendNotification, string> BadCommands => new()
+    public static TheoryData<SendNotification, string> BadCommands => new()
     {
-        { "no recipient", new SendNotification { NotificationId = "n-bad-1", Text = "Hello" }, "recipient is required" },
-        { "no text", new SendNotification { NotificationId = "n-bad-2", Recipient = new Recipient(InProcessSystem.ChannelId, "ada") }, "there is nothing to send" },
-        { "padded user id", new SendNotification { NotificationId = "n-bad-3", Recipient = new Recipient(InProcessSystem.ChannelId, " ada"), Text = "Hello" }, "recipient.userId" },
+        { new SendNotification { NotificationId = "n-bad-1", Text = "Hello" }, "recipient is required" },
+        { new SendNotification { NotificationId = "n-bad-2", Recipient = new Recipient(InProcessSystem.ChannelId, "ada") }, "there is nothing to send" },
+        { new SendNotification { NotificationId = "n-bad-3", Recipient = new Recipient(InProcessSystem.ChannelId, " ada"), Text = "Hello" }, "recipient.userId" },
     };
 
     [Theory]
     [MemberData(nameof(BadCommands))]
-    public async Task A_command_that_cannot_be_sent_fails_Invalid_with_its_reason_and_reaches_nobody(string why, SendNotification command, string reasonMentions)
+    public async Task A_command_that_cannot_be_sent_fails_Invalid_with_its_reason_and_reaches_nobody(SendNotification command, string reasonMentions)
     {
         await using var system = await InProcessSystem.StartAsync(ServiceSet.Registry | ServiceSet.Dispatcher);
         await system.UserWroteAsync("ada", "conv-ada", Wrote);
@@ -34,7 +34,6 @@ public sealed class SendNotificationTests
         Assert.Contains(reasonMentions, failed.Reason, StringComparison.Ordinal);
         Assert.Empty(system.Channel.Transcript.All());
         Assert.Empty(system.Harness.Published.Select<NotificationDelivered>(InProcessSystem.Now));
-        Assert.NotEmpty(why);
     }
 
     [Fact]
