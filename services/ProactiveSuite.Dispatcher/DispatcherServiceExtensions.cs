@@ -41,11 +41,11 @@ public static class DispatcherServiceExtensions
         // The allowlist check wraps the SDK call directly, so nothing (pacing, retries) can sit between them.
         builder.Services.AddSingleton<IChannelConnector>(sp => new AllowlistedChannelConnector(sp.GetRequiredService<BotConnector>(), sp.GetRequiredService<ServiceUrlAllowlist>()));
 
-        builder.AddStore<IDeliveryLedger, EmbeddedDeliveryLedger, MongoDeliveryLedger>(StoreOwner.Dispatcher);
+        builder.AddStore<IDeliveryLedger, DeliveryLedger>(StoreOwner.Dispatcher);
         builder.AddUserDataEraser<DeliveryLedgerEraser>();
-        builder.AddStore<IDeliverySchedule, EmbeddedDeliverySchedule, MongoDeliverySchedule>(StoreOwner.Dispatcher);
+        builder.AddStore<IDeliverySchedule, DeliverySchedule>(StoreOwner.Dispatcher);
         builder.AddUserDataEraser<ScheduledDeliveryEraser>();
-        builder.AddStore<INotificationProgressStore, EmbeddedNotificationProgressStore, MongoNotificationProgressStore>(StoreOwner.Dispatcher);
+        builder.AddStore<INotificationProgressStore, NotificationProgressStore>(StoreOwner.Dispatcher);
         builder.Services.AddSingleton<DeliveryPacer>();
         builder.Services.AddSingleton<CancellationWatch>();
         builder.Services.AddHostedService<DeliveryScheduler>();
