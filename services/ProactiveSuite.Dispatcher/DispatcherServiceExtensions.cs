@@ -54,6 +54,12 @@ public static class DispatcherServiceExtensions
         builder.Services.AddScoped<DeliveryReporting>();
         builder.Services.AddScoped<NotificationCompletion>();
         builder.Services.AddScoped<BroadcastFanOut>();
+        if ((configuration.GetSection(MessageBusOptions.Section).Get<MessageBusOptions>() ?? new MessageBusOptions()).Transport == BusTransport.InMemory)
+        {
+            builder.AddStore<UnfinishedBroadcasts, UnfinishedBroadcasts>(StoreOwner.Dispatcher);
+            builder.Services.AddHostedService<BroadcastRestart>();
+        }
+
         builder.Services.AddSingleton<DeliveryTelemetry>();
         builder.AddBusConsumers(bus =>
         {
