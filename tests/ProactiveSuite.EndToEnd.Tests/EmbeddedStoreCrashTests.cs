@@ -5,8 +5,8 @@ namespace ProactiveSuite.EndToEnd.Tests;
 
 /// <summary>
 /// The embedded default killed mid-broadcast: three SIGKILLs of its one process during a 2,000-recipient
-/// broadcast. After each kill every SQLite file passes its integrity check and the host starts on them again;
-/// then everyone has the broadcast, duplicates ≤ kills (a lost commit of the ledger would repost whoever it
+/// broadcast. After each kill every SQLite file passes its integrity check and the host starts on them again
+/// with every count it had committed; then everyone has the broadcast, duplicates ≤ kills (a lost commit of the ledger would repost whoever it
 /// recorded, far more than one per kill) and the status settles. The Dispatcher posts one delivery at a time,
 /// so a kill can repeat only the delivery it cut between the channel's answer and the ledger's record.
 /// </summary>
@@ -38,8 +38,12 @@ public sealed class EmbeddedStoreCrashTests : IAsyncLifetime
             await Eventually.Until(() => Task.FromResult(Received(text).Count >= threshold ? "" : null), $"{threshold} deliveries before kill {kills + 1}", _host.Logs, patience: DispatcherCrashes.OneDeliveryAtATime);
             await _host.KillAsync();
             kills++;
+            var receivedAtKill = Received(text).Select(a => a.ConversationId).Distinct().Count();
             Assert.All(HostProcess.IntegrityOf(_data), file => Assert.Equal("ok", file.Value));
             await _host.StartAsync();
+            // Committed counts survived: only the one delivery the kill cut may not have been counted yet.
+            var counted = (await _host.StatusAsync(id))!["delivered"]!.GetValue<int>();
+            Assert.True(counted >= receivedAtKill - 1, $"{receivedAtKill} received before kill {kills}, but only {counted} counted after the restart");
         }
 
         await Eventually.Until(() => Task.FromResult(Received(text).Select(a => a.ConversationId).Distinct().Count() == users.Count ? "" : null), "every recipient", _host.Logs, patience: DispatcherCrashes.OneDeliveryAtATime);

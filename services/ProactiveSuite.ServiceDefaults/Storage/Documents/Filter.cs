@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace ProactiveSuite.ServiceDefaults.Storage.Documents;
 
 /// <summary>
@@ -17,22 +15,22 @@ public abstract record Filter
     {
     }
 
-    public static Filter Eq(string field, object? value) => value is null ? IsNull(field) : new Compare(field, Comparison.Eq, StoredJson.ToElement(value));
+    public static Filter Eq(string field, object? value) => value is null ? IsNull(field) : new Compare(field, Comparison.Eq, StoredJson.ToValue(value));
 
-    public static Filter Lt(string field, object value) => new Compare(field, Comparison.Lt, StoredJson.ToElement(value));
+    public static Filter Lt(string field, object value) => new Compare(field, Comparison.Lt, StoredJson.ToValue(value));
 
-    public static Filter Lte(string field, object value) => new Compare(field, Comparison.Lte, StoredJson.ToElement(value));
+    public static Filter Lte(string field, object value) => new Compare(field, Comparison.Lte, StoredJson.ToValue(value));
 
-    public static Filter Gt(string field, object value) => new Compare(field, Comparison.Gt, StoredJson.ToElement(value));
+    public static Filter Gt(string field, object value) => new Compare(field, Comparison.Gt, StoredJson.ToValue(value));
 
     public static Filter IsNull(string field) => new Null(field, true);
 
     public static Filter NotNull(string field) => new Null(field, false);
 
-    public static Filter In(string field, IEnumerable<object> values) => new OneOf(field, [.. values.Select(StoredJson.ToElement)]);
+    public static Filter In(string field, IEnumerable<object> values) => new OneOf(field, [.. values.Select(v => StoredJson.ToValue(v))]);
 
     /// <summary>An array field holds <paramref name="value"/>.</summary>
-    public static Filter Contains(string field, object value) => new Holds(field, StoredJson.ToElement(value));
+    public static Filter Contains(string field, object value) => new Holds(field, StoredJson.ToValue(value));
 
     public static Filter operator &(Filter left, Filter right) => new All(left, right);
 
@@ -46,13 +44,13 @@ public abstract record Filter
         Gt,
     }
 
-    public sealed record Compare(string Field, Comparison Operator, JsonElement Value) : Filter;
+    public sealed record Compare(string Field, Comparison Operator, object? Value) : Filter;
 
     public sealed record Null(string Field, bool IsNullWanted) : Filter;
 
-    public sealed record OneOf(string Field, IReadOnlyList<JsonElement> Values) : Filter;
+    public sealed record OneOf(string Field, IReadOnlyList<object?> Values) : Filter;
 
-    public sealed record Holds(string Field, JsonElement Value) : Filter;
+    public sealed record Holds(string Field, object? Value) : Filter;
 
     public sealed record All(Filter Left, Filter Right) : Filter;
 
@@ -62,14 +60,14 @@ public abstract record Filter
 /// <summary>Changes made in place by the engine, atomically with the filter that chose the document.</summary>
 public sealed record Update
 {
-    private Update(IReadOnlyList<(string Field, JsonElement Value, bool Increment)> changes) => Changes = changes;
+    private Update(IReadOnlyList<(string Field, object? Value, bool Increment)> changes) => Changes = changes;
 
-    public IReadOnlyList<(string Field, JsonElement Value, bool Increment)> Changes { get; }
+    public IReadOnlyList<(string Field, object? Value, bool Increment)> Changes { get; }
 
-    public static Update Set(string field, object? value) => new([(field, StoredJson.ToElement(value), false)]);
+    public static Update Set(string field, object? value) => new([(field, StoredJson.ToValue(value), false)]);
 
     /// <summary>Adds <paramref name="by"/> to a number (a missing one counts as 0).</summary>
-    public static Update Inc(string field, int by) => new([(field, StoredJson.ToElement(by), true)]);
+    public static Update Inc(string field, int by) => new([(field, StoredJson.ToValue(by), true)]);
 
     public static Update operator &(Update first, Update then) => new([.. first.Changes, .. then.Changes]);
 }

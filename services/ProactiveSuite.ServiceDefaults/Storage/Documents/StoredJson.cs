@@ -16,7 +16,19 @@ public static class StoredJson
         Converters = { new JsonStringEnumConverter(), new SortableInstant() },
     };
 
-    public static JsonElement ToElement(object? value) => JsonSerializer.SerializeToElement(value, Options);
+    /// <summary>
+    /// A value as a filter or an update names it, as it appears in stored JSON: text, a whole number, a
+    /// number, true/false, null, or (anything else) its <see cref="StoredJsonText"/>. No JSON is built for the
+    /// common ones: they are what the delivery path compares and sets.
+    /// </summary>
+    public static object? ToValue(object? value) => value switch
+    {
+        null or string or bool or long or double => value,
+        int number => (long)number,
+        DateTimeOffset instant => instant.UtcDateTime.ToString(Format, CultureInfo.InvariantCulture),
+        Enum name => name.ToString(),
+        _ => new StoredJsonText(JsonSerializer.Serialize(value, Options)),
+    };
 
     private const string Format = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
 
@@ -29,3 +41,6 @@ public static class StoredJson
             writer.WriteStringValue(value.UtcDateTime.ToString(Format, CultureInfo.InvariantCulture));
     }
 }
+
+/// <summary>A value that is neither text, a number, true/false nor null, as its stored JSON.</summary>
+public sealed record StoredJsonText(string Json);

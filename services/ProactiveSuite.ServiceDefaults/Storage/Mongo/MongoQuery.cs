@@ -65,16 +65,16 @@ internal static class MongoQuery
         JsonSerializer.Deserialize<T>(document.ToJson(new MongoDB.Bson.IO.JsonWriterSettings { OutputMode = MongoDB.Bson.IO.JsonOutputMode.RelaxedExtendedJson }), StoredJson.Options)
         ?? throw new InvalidDataException($"Document {document.GetValue("_id", BsonNull.Value)} is empty.");
 
-    private static BsonValue Value(JsonElement value) => value.ValueKind switch
+    private static BsonValue Value(object? value) => value switch
     {
-        JsonValueKind.String => new BsonString(value.GetString()),
-        JsonValueKind.Number when value.TryGetInt32(out var small) => new BsonInt32(small),
-        JsonValueKind.Number when value.TryGetInt64(out var whole) => new BsonInt64(whole),
-        JsonValueKind.Number => new BsonDouble(value.GetDouble()),
-        JsonValueKind.True => BsonBoolean.True,
-        JsonValueKind.False => BsonBoolean.False,
-        JsonValueKind.Object => BsonDocument.Parse(value.GetRawText()),
-        JsonValueKind.Array => BsonDocument.Parse($"{{\"v\":{value.GetRawText()}}}")["v"],
-        _ => BsonNull.Value,
+        null => BsonNull.Value,
+        string text => new BsonString(text),
+        long number when number is >= int.MinValue and <= int.MaxValue => new BsonInt32((int)number),
+        long number => new BsonInt64(number),
+        double number => new BsonDouble(number),
+        bool flag => flag ? BsonBoolean.True : BsonBoolean.False,
+        StoredJsonText { Json: ['{', ..] } text => BsonDocument.Parse(text.Json),
+        StoredJsonText text => BsonDocument.Parse($"{{\"v\":{text.Json}}}")["v"],
+        _ => throw new NotSupportedException(value.GetType().Name),
     };
 }

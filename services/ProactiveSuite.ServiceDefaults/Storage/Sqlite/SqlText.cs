@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using ProactiveSuite.ServiceDefaults.Storage.Documents;
 
 namespace ProactiveSuite.ServiceDefaults.Storage.Sqlite;
@@ -37,7 +36,13 @@ internal sealed class SqlText(List<object?> parameters)
         foreach (var (field, value, increment) in update.Changes)
         {
             sql.Append(CultureInfo.InvariantCulture, $", '{Path(field)}', ");
-            sql.Append(increment ? $"coalesce({Field(field, source)}, 0) + {Value(value)}" : $"json({Parameter(value.GetRawText())})");
+            sql.Append(increment ? $"coalesce({Field(field, source)}, 0) + {Value(value)}" : value switch
+            {
+                // json_set writes text as a JSON string, numbers as numbers, NULL as null; true/false and objects need json().
+                bool flag => flag ? "json('true')" : "json('false')",
+                StoredJsonText text => $"json({Parameter(text.Json)})",
+                _ => Value(value),
+            });
         }
 
         return sql.Append(')').ToString();
@@ -51,15 +56,11 @@ internal sealed class SqlText(List<object?> parameters)
         return "@p" + (parameters.Count - 1).ToString(CultureInfo.InvariantCulture);
     }
 
-    private string Value(JsonElement value) => Parameter(value.ValueKind switch
+    private string Value(object? value) => Parameter(value switch
     {
-        JsonValueKind.String => value.GetString(),
-        JsonValueKind.Number when value.TryGetInt64(out var whole) => whole,
-        JsonValueKind.Number => value.GetDouble(),
-        JsonValueKind.True => 1L,
-        JsonValueKind.False => 0L,
-        JsonValueKind.Null => null,
-        _ => value.GetRawText(),
+        bool flag => flag ? 1L : 0L, // json_extract reads JSON true/false as 1/0
+        StoredJsonText text => text.Json,
+        _ => value,
     });
 
     private static string Operator(Filter.Comparison op) => op switch

@@ -13,6 +13,9 @@ namespace ProactiveSuite.ServiceDefaults.Storage.Sqlite;
 public sealed class SqliteDatabase : IDocumentStore, IDisposable
 {
     private const int BusyTimeoutMs = 10_000;
+
+    // Enough for the writers SQLite serialises anyway and the readers beside them; a burst's extra ones are closed.
+    private const int MaxIdle = 32;
     private readonly string _connectionString;
     private readonly ConcurrentBag<PooledConnection> _idle = [];
     private readonly ConcurrentDictionary<string, object> _collections = new();
@@ -25,10 +28,7 @@ public sealed class SqliteDatabase : IDocumentStore, IDisposable
         _connectionString = new SqliteConnectionStringBuilder { DataSource = fullPath, Pooling = false, DefaultTimeout = BusyTimeoutMs / 1000 }.ToString();
         using var lease = Rent();
         lease.Connection.Execute("PRAGMA journal_mode=WAL");
-        FilePath = fullPath;
     }
-
-    public string FilePath { get; }
 
     public IDocuments<T> Collection<T>(CollectionSpec spec)
         where T : class =>
@@ -59,7 +59,17 @@ public sealed class SqliteDatabase : IDocumentStore, IDisposable
     {
         public PooledConnection Connection => connection;
 
-        public void Dispose() => database._idle.Add(connection);
+        public void Dispose()
+        {
+            if (database._idle.Count < MaxIdle)
+            {
+                database._idle.Add(connection);
+            }
+            else
+            {
+                connection.Dispose();
+            }
+        }
     }
 }
 
