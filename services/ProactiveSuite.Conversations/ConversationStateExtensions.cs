@@ -24,7 +24,7 @@ public static class ConversationStateExtensions
             return builder;
         }
 
-        builder.AddStore<IConversationStorage, EmbeddedBotStorage, MongoBotStorage>(StoreOwner.Gateway);
+        builder.AddStore<IConversationStorage, BotStorage>(StoreOwner.Gateway);
         builder.Services.AddSingleton<IStorage>(sp => sp.GetRequiredService<IConversationStorage>());
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ConversationStateStore>();

@@ -41,11 +41,11 @@ public static class DispatcherServiceExtensions
         // The allowlist check wraps the SDK call directly, so nothing (pacing, retries) can sit between them.
         builder.Services.AddSingleton<IChannelConnector>(sp => new AllowlistedChannelConnector(sp.GetRequiredService<BotConnector>(), sp.GetRequiredService<ServiceUrlAllowlist>()));
 
-        builder.AddStore<IDeliveryLedger, EmbeddedDeliveryLedger, MongoDeliveryLedger>(StoreOwner.Dispatcher);
+        builder.AddStore<IDeliveryLedger, DeliveryLedger>(StoreOwner.Dispatcher);
         builder.AddUserDataEraser<DeliveryLedgerEraser>();
-        builder.AddStore<IDeliverySchedule, EmbeddedDeliverySchedule, MongoDeliverySchedule>(StoreOwner.Dispatcher);
+        builder.AddStore<IDeliverySchedule, DeliverySchedule>(StoreOwner.Dispatcher);
         builder.AddUserDataEraser<ScheduledDeliveryEraser>();
-        builder.AddStore<INotificationProgressStore, EmbeddedNotificationProgressStore, MongoNotificationProgressStore>(StoreOwner.Dispatcher);
+        builder.AddStore<INotificationProgressStore, NotificationProgressStore>(StoreOwner.Dispatcher);
         builder.Services.AddSingleton<DeliveryPacer>();
         builder.Services.AddSingleton<CancellationWatch>();
         builder.Services.AddHostedService<DeliveryScheduler>();
@@ -54,6 +54,12 @@ public static class DispatcherServiceExtensions
         builder.Services.AddScoped<DeliveryReporting>();
         builder.Services.AddScoped<NotificationCompletion>();
         builder.Services.AddScoped<BroadcastFanOut>();
+        if ((configuration.GetSection(MessageBusOptions.Section).Get<MessageBusOptions>() ?? new MessageBusOptions()).Transport == BusTransport.InMemory)
+        {
+            builder.AddStore<UnfinishedBroadcasts, UnfinishedBroadcasts>(StoreOwner.Dispatcher);
+            builder.Services.AddHostedService<BroadcastRestart>();
+        }
+
         builder.Services.AddSingleton<DeliveryTelemetry>();
         builder.AddBusConsumers(bus =>
         {

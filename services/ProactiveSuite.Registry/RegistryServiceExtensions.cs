@@ -20,7 +20,7 @@ public static class RegistryServiceExtensions
     /// <summary>The Registry: the reference store (erasable per user), the capture, look-up and revocation consumers, and the stored references gauge.</summary>
     public static IHostApplicationBuilder AddRegistry(this IHostApplicationBuilder builder)
     {
-        builder.AddStore<IConversationReferenceStore, EmbeddedConversationReferenceStore, MongoConversationReferenceStore>(StoreOwner.Registry);
+        builder.AddStore<IConversationReferenceStore, ConversationReferenceStore>(StoreOwner.Registry);
         builder.AddObservedGauge(StoredReferencesGauge, "{reference}", "Conversation references stored (one per user and channel).",
             (services, ct) => services.GetRequiredService<IConversationReferenceStore>().CountAsync(ct));
         builder.AddUserDataEraser<ConversationReferenceEraser>();

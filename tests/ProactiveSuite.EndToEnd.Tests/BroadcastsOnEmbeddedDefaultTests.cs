@@ -8,7 +8,7 @@ namespace ProactiveSuite.EndToEnd.Tests;
 /// <summary>
 /// Broadcasts on the embedded default, as the README shows them: users write through the emulator, an
 /// operator broadcasts with <c>POST /broadcasts</c>, follows <c>GET /notifications/{id}</c>, exports the
-/// recipients and cancels. One process, in-memory bus, one LiteDB file.
+/// recipients and cancels. One process, in-memory bus, a SQLite file per service.
 /// </summary>
 public sealed class BroadcastsOnEmbeddedDefaultTests(EmbeddedDefaultHost host) : IClassFixture<EmbeddedDefaultHost>
 {

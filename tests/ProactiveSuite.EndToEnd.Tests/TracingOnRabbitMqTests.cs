@@ -36,7 +36,7 @@ public sealed class TracingOnRabbitMqTests(RabbitMqSystem system) : IClassFixtur
         Assert.Equal("emulator", http["proactivesuite.channel.id"]);
 
         var write = Assert.Single(trace, s => s.Service == Registry && s.Name == "upsert conversationReferences");
-        Assert.Equal((SpanKind.Client, "litedb", "upsert", "conversationReferences"), (write.Kind, write["db.system.name"], write["db.operation.name"], write["db.collection.name"]));
+        Assert.Equal((SpanKind.Client, "sqlite", "upsert", "conversationReferences"), (write.Kind, write["db.system.name"], write["db.operation.name"], write["db.collection.name"]));
         var process = ParentOf(write, trace);
         Assert.Equal((Registry, SpanKind.Consumer, "registry-reference-captured process"), (process.Service, process.Kind, process.Name));
         Assert.Equal(("Stored", conversation), (process["proactivesuite.reference.outcome"], process["proactivesuite.conversation.id"]));
@@ -88,7 +88,7 @@ public sealed class TracingOnRabbitMqTests(RabbitMqSystem system) : IClassFixtur
         Assert.Equal(true, answer["proactivesuite.reference.found"]);
         Assert.Contains(lookup, AncestorsOf(answer, trace));
         var read = Assert.Single(trace, s => s.Service == Registry && s.Name == "findById conversationReferences");
-        Assert.Equal((SpanKind.Client, "litedb"), (read.Kind, read["db.system.name"]));
+        Assert.Equal((SpanKind.Client, "sqlite"), (read.Kind, read["db.system.name"]));
         Assert.Equal(answer.SpanId, read.ParentSpanId);
 
         var post = Assert.Single(trace, s => s.Service == Dispatcher && s.Kind == SpanKind.Client && IsConnectorPost(s, user));

@@ -49,6 +49,7 @@ public sealed partial class ConversationStateStore(IStorage storage, TimeProvide
             catch (ETagConflictException) when (attempt < MaxAttempts)
             {
                 LogConflict(key.StorageKey, attempt);
+                await PartAsync(attempt, cancellationToken);
             }
         }
     }
@@ -91,9 +92,14 @@ public sealed partial class ConversationStateStore(IStorage storage, TimeProvide
             catch (ETagConflictException) when (attempt < MaxAttempts)
             {
                 LogConflict(storageKey, attempt);
+                await PartAsync(attempt, cancellationToken);
             }
         }
     }
+
+    // Writers that collided would read and collide again in step (on SQLite they truly run at once): a few random milliseconds part them.
+    private static Task PartAsync(int attempt, CancellationToken cancellationToken) =>
+        Task.Delay(Random.Shared.Next(1, 4 * attempt), cancellationToken);
 
     private async Task<(ConversationFlowState State, string ETag, List<string> Participants, List<PendingEvent> Outbox)> ReadStoredAsync(string storageKey, CancellationToken cancellationToken)
     {

@@ -20,7 +20,8 @@ public sealed class BroadcastFanOut(
     INotificationProgressStore progress,
     IDeliverySchedule schedule,
     CancellationWatch cancellations,
-    TimeProvider clock)
+    TimeProvider clock,
+    UnfinishedBroadcasts? unfinished = null)
 {
     public const int PageSize = 500;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -36,6 +37,11 @@ public sealed class BroadcastFanOut(
         {
             await schedule.AddAsync(new ScheduledDelivery(Guid.NewGuid().ToString("N"), notBefore, ScheduledKind.Broadcast, JsonSerializer.Serialize(command with { NotBefore = null }, Json), "not before its time"), cancellationToken);
             return false;
+        }
+
+        if (unfinished is not null)
+        {
+            await unfinished.RememberAsync(command, cancellationToken);
         }
 
         var audience = command.Audience!;

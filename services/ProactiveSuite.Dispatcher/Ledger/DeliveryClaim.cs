@@ -1,3 +1,6 @@
+using ProactiveSuite.Dispatcher.Ledger.Stores;
+using ProactiveSuite.ServiceDefaults.Storage.Documents;
+
 namespace ProactiveSuite.Dispatcher.Ledger;
 
 /// <summary>What asking the ledger for the right to post a delivery came to.</summary>
@@ -18,27 +21,26 @@ public abstract record DeliveryClaim
 }
 
 /// <summary>
-/// The rule every ledger adapter applies atomically when a delivery is claimed: a settled delivery is
+/// The claim rule, applied atomically by the ledger's store in one conditional write: a settled delivery is
 /// never claimed again; a live claim is respected; an expired claim (its holder died mid-send) is taken
 /// over, which is the one place a message can be posted twice: at most once per crash.
 /// </summary>
 public static class ClaimRule
 {
-    public static DeliveryClaim Apply(DeliveryRecord? stored, DeliveryKey key, DateTimeOffset now, TimeSpan lease, out DeliveryRecord? claimed)
-    {
-        claimed = null;
-        var record = stored ?? DeliveryRecord.New(key, now);
-        if (record.IsSettled)
-        {
-            return new DeliveryClaim.AlreadySettled(record);
-        }
+    /// <summary>Which stored records may be claimed at <paramref name="now"/>: waiting ones, and sending ones whose claim ran out.</summary>
+    public static Filter Claimable(DateTimeOffset now) =>
+        Filter.Eq(DeliveryFields.State, DeliveryState.Pending)
+        | (Filter.Eq(DeliveryFields.State, DeliveryState.Sending) & Filter.Lte(DeliveryFields.ClaimedUntil, now));
 
-        if (record is { State: DeliveryState.Sending, ClaimedUntil: { } until } && until > now)
-        {
-            return new DeliveryClaim.HeldElsewhere(until);
-        }
+    /// <summary>What a claim changes: the next attempt, held until <paramref name="now"/> + <paramref name="lease"/>.</summary>
+    public static Update Claim(DateTimeOffset now, TimeSpan lease) =>
+        Update.Set(DeliveryFields.State, DeliveryState.Sending)
+        & Update.Inc(DeliveryFields.Attempts, 1)
+        & Update.Set(DeliveryFields.ClaimedUntil, now + lease)
+        & Update.Set(DeliveryFields.RetryAt, null)
+        & Update.Set(DeliveryFields.UpdatedAt, now);
 
-        claimed = record with { State = DeliveryState.Sending, Attempts = record.Attempts + 1, ClaimedUntil = now + lease, RetryAt = null, UpdatedAt = now };
-        return new DeliveryClaim.Granted(claimed);
-    }
+    /// <summary>Why a stored record was not claimable.</summary>
+    public static DeliveryClaim Refusal(DeliveryRecord stored) =>
+        stored.IsSettled ? new DeliveryClaim.AlreadySettled(stored) : new DeliveryClaim.HeldElsewhere(stored.ClaimedUntil ?? stored.UpdatedAt);
 }

@@ -9,6 +9,7 @@ public readonly record struct DeliveryKey(string NotificationId, string ChannelI
     /// One string for the store. The notification id is length-prefixed because publishers choose it
     /// freely: no separator could be kept out of it.
     /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public string Value => string.Create(CultureInfo.InvariantCulture, $"{NotificationId.Length}:{NotificationId}|{ChannelId.ToLowerInvariant()}|{UserId}");
 
     public override string ToString() => Value;

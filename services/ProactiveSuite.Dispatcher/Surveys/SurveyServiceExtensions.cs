@@ -13,7 +13,7 @@ public static class SurveyServiceExtensions
     /// <summary>Surveys: starting them in conversations (pushed by the Gateway, which owns them) and keeping their results.</summary>
     public static IHostApplicationBuilder AddSurveys(this IHostApplicationBuilder builder)
     {
-        builder.AddStore<ISurveyResultsStore, EmbeddedSurveyResultsStore, MongoSurveyResultsStore>(StoreOwner.Dispatcher);
+        builder.AddStore<ISurveyResultsStore, SurveyResultsStore>(StoreOwner.Dispatcher);
         builder.AddUserDataEraser<SurveyResponseEraser>();
         builder.Services.Configure<SurveyOptions>(builder.Configuration.GetSection(SurveyOptions.Section));
         builder.Services.AddScoped<SurveyLauncher>();

@@ -1,29 +1,31 @@
 using ProactiveSuite.Contracts.References;
+using ProactiveSuite.Registry.References.Stores;
+using ProactiveSuite.ServiceDefaults.Storage.Documents;
 
 namespace ProactiveSuite.Registry.References;
 
 /// <summary>
-/// The Registry's rules for updates. Events arrive out of order and are redelivered; with these rules a
-/// replayed or older event changes nothing, whatever order they come in.
+/// The Registry's rules for updates, as conditions on the stored reference that the store's write applies
+/// atomically. Events arrive out of order and are redelivered; with these rules a replayed or older event
+/// changes nothing, whatever order they come in. Instants compare as instants, to the millisecond a capture keeps.
 /// </summary>
 public static class NewestWins
 {
     /// <summary>
     /// A capture replaces the stored reference only when its activity is strictly newer than the stored
     /// activity and than a revocation: a capture from before the user blocked the bot must not undo it,
-    /// one from after (the user wrote again, or reinstalled) does.
+    /// one from after (the user wrote again, or reinstalled) does. A first capture is always stored.
     /// </summary>
-    public static bool Replaces(StoredReference? stored, StoredReference incoming) =>
-        stored is null
-        || (incoming.LastActivityAt > stored.LastActivityAt
-            && (stored.RevokedAt is null || incoming.LastActivityAt > stored.RevokedAt));
+    public static Filter Replaces(StoredReference incoming) =>
+        Filter.Lt(ReferenceFields.LastActivityAt, incoming.LastActivityAt)
+        & (Filter.IsNull(ReferenceFields.RevokedAt) | Filter.Lt(ReferenceFields.RevokedAt, incoming.LastActivityAt));
 
     /// <summary>
     /// A revocation applies to the conversation it names (not to a newer one the user has moved to), only
     /// when it was learnt at or after the user's last activity, and only once.
     /// </summary>
-    public static bool Revokes(StoredReference? stored, ReferenceRevoked revocation) =>
-        stored is { RevokedAt: null }
-        && stored.Address.Conversation.Id == revocation.ConversationId
-        && revocation.RevokedAt >= stored.LastActivityAt;
+    public static Filter Revokes(ReferenceRevoked revocation) =>
+        Filter.IsNull(ReferenceFields.RevokedAt)
+        & Filter.Eq(ReferenceFields.ConversationId, revocation.ConversationId)
+        & Filter.Lte(ReferenceFields.LastActivityAt, revocation.RevokedAt);
 }

@@ -5,7 +5,7 @@ public sealed class StoreOptions
 {
     public const string Section = "Store";
 
-    /// <summary><c>Embedded</c> (a LiteDB file per service: the single-process default) or <c>MongoDb</c> (production).</summary>
+    /// <summary><c>Embedded</c> (a SQLite file per service: the single-process default) or <c>MongoDb</c> (production).</summary>
     public StoreProvider Provider { get; set; } = StoreProvider.Embedded;
 
     /// <summary>The embedded store's folder: each service keeps its own file there. Relative to the working directory.</summary>
@@ -18,7 +18,7 @@ public sealed class StoreOptions
     public string MongoDatabase { get; set; } = "proactivesuite";
 
     /// <summary>The embedded file that <paramref name="owner"/> alone writes.</summary>
-    public string EmbeddedPathOf(StoreOwner owner) => Path.Combine(EmbeddedDirectory, $"{owner.Name}.litedb");
+    public string EmbeddedPathOf(StoreOwner owner) => Path.Combine(EmbeddedDirectory, $"{owner.Name}.db");
 
     /// <summary>The MongoDB database that <paramref name="owner"/> alone writes.</summary>
     public string MongoDatabaseOf(StoreOwner owner) => $"{MongoDatabase}-{owner.Name}";

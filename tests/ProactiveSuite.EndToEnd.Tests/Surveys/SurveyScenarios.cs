@@ -225,7 +225,9 @@ public abstract class SurveyScenarios(ISurveyStage stage)
         var refusingConnector = new Uri(stage.Http.BaseAddress!, "/no-connector-here");
         Assert.Equal(HttpStatusCode.Accepted, await user.WritesThroughAsync(refusingConnector, "hi"));
         await Eventually.Until(
-            async () => (await stage.Http.GetFromJsonAsync<JsonObject>($"/references/emulator/{user.Id}", TestContext.Current.CancellationToken))?["address"]?["serviceUrl"]?.GetValue<string>() == refusingConnector.ToString() ? "" : null,
+            // Not found yet (404) is "not yet": the capture reaches the Registry over the bus.
+            async () => await stage.Http.GetAsync($"/references/emulator/{user.Id}", TestContext.Current.CancellationToken) is { IsSuccessStatusCode: true } found
+                && (await found.Content.ReadFromJsonAsync<JsonObject>(TestContext.Current.CancellationToken))?["address"]?["serviceUrl"]?.GetValue<string>() == refusingConnector.ToString() ? "" : null,
             "the reference through the refusing connector",
             stage.Logs);
 

@@ -28,7 +28,7 @@ public abstract class BotStorageContract(StoreUnderTest store) : StoreContract(s
     public override async ValueTask InitializeAsync()
     {
         await base.InitializeAsync();
-        Storage = Store.Open<IStorage, EmbeddedBotStorage, MongoBotStorage>();
+        Storage = Store.Open<IStorage, BotStorage>();
     }
 
     [Fact]

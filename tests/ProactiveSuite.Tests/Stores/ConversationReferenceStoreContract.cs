@@ -26,7 +26,7 @@ public abstract class ConversationReferenceStoreContract(StoreUnderTest store) :
     }
 
     private IConversationReferenceStore Open() =>
-        Store.Open<IConversationReferenceStore, EmbeddedConversationReferenceStore, MongoConversationReferenceStore>();
+        Store.Open<IConversationReferenceStore, ConversationReferenceStore>();
 
     [Fact]
     public async Task References_survive_reopening_the_store()
@@ -130,6 +130,25 @@ public abstract class ConversationReferenceStoreContract(StoreUnderTest store) :
     }
 
     [Fact]
+    public async Task Timestamps_in_other_offsets_compare_as_instants()
+    {
+        await References.UpsertNewestAsync(Reference(T0), default);
+
+        Assert.Equal(UpsertOutcome.Stale, await References.UpsertNewestAsync(Reference(T0.ToOffset(TimeSpan.FromHours(1)), conversationId: "conv-2"), default));
+        Assert.Equal(UpsertOutcome.Stored, await References.UpsertNewestAsync(Reference(T0.AddMilliseconds(1).ToOffset(TimeSpan.FromHours(-5)), conversationId: "conv-3"), default));
+        Assert.Equal("conv-3", (await References.FindAsync(ReferenceKey.For("emulator", "user-ada"), default))!.Address.Conversation.Id);
+    }
+
+    [Fact]
+    public async Task A_replay_of_a_capture_finer_than_a_millisecond_changes_nothing()
+    {
+        var fine = T0.AddTicks(4567);
+        Assert.Equal(UpsertOutcome.Stored, await References.UpsertNewestAsync(Reference(fine), default));
+
+        Assert.Equal(UpsertOutcome.Stale, await References.UpsertNewestAsync(Reference(fine, conversationId: "conv-2"), default));
+    }
+
+    [Fact]
     public async Task Racing_captures_leave_the_newest_whatever_order_they_land_in()
     {
         var captures = Enumerable.Range(0, 40).Select(i => Reference(T0.AddSeconds(i), $"conv-{i}")).Reverse().ToList();
@@ -209,5 +228,5 @@ public abstract class ConversationReferenceStoreContract(StoreUnderTest store) :
     }
 
     private static StoredReference Reference(DateTimeOffset at, string conversationId = "conv-1", string userId = "user-ada", string channelId = "emulator") =>
-        StoredReference.From(NewestWinsTests.Captured(at, conversationId, userId, channelId));
+        StoredReference.From(StoredReferenceTests.Captured(at, conversationId, userId, channelId));
 }

@@ -19,7 +19,7 @@ public abstract class DeliveryLedgerContract(StoreUnderTest store) : StoreContra
     public override async ValueTask InitializeAsync()
     {
         await base.InitializeAsync();
-        Ledger = Store.Open<IDeliveryLedger, EmbeddedDeliveryLedger, MongoDeliveryLedger>();
+        Ledger = Store.Open<IDeliveryLedger, DeliveryLedger>();
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public abstract class DeliveryScheduleContract(StoreUnderTest store) : StoreCont
         Schedule = Open();
     }
 
-    private IDeliverySchedule Open() => Store.Open<IDeliverySchedule, EmbeddedDeliverySchedule, MongoDeliverySchedule>();
+    private IDeliverySchedule Open() => Store.Open<IDeliverySchedule, DeliverySchedule>();
 
     [Fact]
     public async Task Items_are_handed_over_when_due_earliest_first()

@@ -18,7 +18,7 @@ public abstract class NotificationProgressStoreContract(StoreUnderTest store) : 
     public override async ValueTask InitializeAsync()
     {
         await base.InitializeAsync();
-        Progress = Store.Open<INotificationProgressStore, EmbeddedNotificationProgressStore, MongoNotificationProgressStore>();
+        Progress = Store.Open<INotificationProgressStore, NotificationProgressStore>();
     }
 
     [Fact]

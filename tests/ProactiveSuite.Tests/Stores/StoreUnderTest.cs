@@ -24,14 +24,13 @@ public abstract class StoreUnderTest : IAsyncDisposable
     public abstract string Backend { get; }
 
     /// <summary>Resolves a service's store adapter on this store, e.g. a fresh provider per call to reopen it.</summary>
-    public TService Open<TService, TEmbedded, TMongo>()
+    public TService Open<TService, TStore>()
         where TService : class
-        where TEmbedded : class, TService
-        where TMongo : class, TService
+        where TStore : class, TService
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(Configuration());
-        builder.AddStore<TService, TEmbedded, TMongo>(Owner);
+        builder.AddStore<TService, TStore>(Owner);
         var provider = builder.Services.BuildServiceProvider();
         _providers.Add(provider);
         return provider.GetRequiredService<TService>();
@@ -63,7 +62,7 @@ public sealed class EmbeddedStoreUnderTest : StoreUnderTest
 
     public override string? NotRunReason => null;
 
-    public override string Backend => "Embedded: LiteDB file " + _directory;
+    public override string Backend => "Embedded: SQLite file in " + _directory;
 
     protected override Dictionary<string, string?> Configuration() => new()
     {

@@ -22,7 +22,7 @@ public abstract class SurveyResultsStoreContract(StoreUnderTest store) : StoreCo
     public override async ValueTask InitializeAsync()
     {
         await base.InitializeAsync();
-        Results = Store.Open<ISurveyResultsStore, EmbeddedSurveyResultsStore, MongoSurveyResultsStore>();
+        Results = Store.Open<ISurveyResultsStore, SurveyResultsStore>();
     }
 
     [Fact]

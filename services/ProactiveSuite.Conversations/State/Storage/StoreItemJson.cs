@@ -25,7 +25,7 @@ internal static class StoreItemJson
     /// participants it lists (<see cref="IConversationStorage.ParticipantsProperty"/>; empty when none), and
     /// since when events wait in its outbox (<see cref="IConversationStorage.OutboxSinceProperty"/>; null: none).
     /// </returns>
-    public static (string Json, string? ETag, string[] Participants, DateTime? OutboxSince) ToStored(string key, object? item)
+    public static (string Json, string? ETag, string[] Participants, DateTimeOffset? OutboxSince) ToStored(string key, object? item)
     {
         if (item is null)
         {
@@ -47,9 +47,9 @@ internal static class StoreItemJson
             : [];
         var outboxSince = (stored.GetValue(IConversationStorage.OutboxSinceProperty, StringComparison.OrdinalIgnoreCase) as JValue)?.Value switch
         {
-            DateTimeOffset at => at.UtcDateTime,
-            DateTime at => at.ToUniversalTime(),
-            _ => (DateTime?)null,
+            DateTimeOffset at => at,
+            DateTime at => new DateTimeOffset(at.ToUniversalTime()),
+            _ => (DateTimeOffset?)null,
         };
         return (stored.ToString(Formatting.None), eTag, participants, outboxSince);
     }

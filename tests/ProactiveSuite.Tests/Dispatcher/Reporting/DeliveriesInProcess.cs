@@ -53,9 +53,9 @@ public sealed class DeliveriesInProcess : IAsyncDisposable
             ["Store:Provider"] = "Embedded",
             ["Store:EmbeddedDirectory"] = directory,
         });
-        builder.AddStore<IDeliveryLedger, EmbeddedDeliveryLedger, MongoDeliveryLedger>(StoreOwner.Dispatcher);
-        builder.AddStore<IDeliverySchedule, EmbeddedDeliverySchedule, MongoDeliverySchedule>(StoreOwner.Dispatcher);
-        builder.AddStore<INotificationProgressStore, EmbeddedNotificationProgressStore, MongoNotificationProgressStore>(StoreOwner.Dispatcher);
+        builder.AddStore<IDeliveryLedger, DeliveryLedger>(StoreOwner.Dispatcher);
+        builder.AddStore<IDeliverySchedule, DeliverySchedule>(StoreOwner.Dispatcher);
+        builder.AddStore<INotificationProgressStore, NotificationProgressStore>(StoreOwner.Dispatcher);
         var services = builder.Services;
         services.AddLogging();
         services.AddMetrics();

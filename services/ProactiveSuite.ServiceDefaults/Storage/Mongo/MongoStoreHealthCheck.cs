@@ -2,7 +2,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using MongoDB.Bson;
 using MongoDB.Driver;
 
-namespace ProactiveSuite.ServiceDefaults.Storage;
+namespace ProactiveSuite.ServiceDefaults.Storage.Mongo;
 
 /// <summary>Readiness of a service's MongoDB database: it answers a ping within the check's time.</summary>
 internal sealed class MongoStoreHealthCheck(IMongoDatabase database) : IHealthCheck
