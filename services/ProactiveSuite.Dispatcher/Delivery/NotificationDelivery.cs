@@ -172,7 +172,7 @@ public sealed class NotificationDelivery(
                     {
                         try
                         {
-                            await Task.Delay(slot.At - now, clock, cancellationToken);
+                            await SlotWait.UntilAsync(slot.At, clock, cancellationToken);
                         }
                         catch (OperationCanceledException) when (slot.Reservation is not null)
                         {
