@@ -20,7 +20,8 @@ public abstract record DeliveryClaim
 /// <summary>
 /// The rule every ledger adapter applies atomically when a delivery is claimed: a settled delivery is
 /// never claimed again; a live claim is respected; an expired claim (its holder died mid-send) is taken
-/// over, which is the one place a message can be posted twice: at most once per crash.
+/// over, which is the one place a message can be posted twice: at most once per crash. A claim taken over
+/// marks the record <see cref="DeliveryRecord.SendUnanswered"/>, for good: its holder may have sent it.
 /// </summary>
 public static class ClaimRule
 {
@@ -38,7 +39,12 @@ public static class ClaimRule
             return new DeliveryClaim.HeldElsewhere(until);
         }
 
-        claimed = record with { State = DeliveryState.Sending, Attempts = record.Attempts + 1, ClaimedUntil = now + lease, RetryAt = null, UpdatedAt = now };
+        var takenOver = record.State == DeliveryState.Sending;
+        claimed = record with
+        {
+            State = DeliveryState.Sending, Attempts = record.Attempts + 1, ClaimedUntil = now + lease, RetryAt = null, UpdatedAt = now,
+            SendUnanswered = record.SendUnanswered || takenOver,
+        };
         return new DeliveryClaim.Granted(claimed);
     }
 }

@@ -32,9 +32,36 @@ public class ClaimRuleTests
         Assert.Equal(2, taken.Record.Attempts);
     }
 
+    [Fact]
+    public void A_cancel_settles_a_delivery_never_sent_as_cancelled()
+    {
+        ClaimRule.Apply(null, Key, T0, Lease, out var claimed);
+        var paced = claimed! with { State = DeliveryState.Pending, ClaimedUntil = null };
+        ClaimRule.Apply(paced, Key, T0.AddSeconds(1), Lease, out var again);
+
+        Assert.Equal(DeliveryState.Cancelled, claimed.WhenCancelled);
+        Assert.Equal(DeliveryState.Cancelled, again!.WhenCancelled);
+    }
+
+    [Fact]
+    public void A_claim_taken_over_from_a_holder_that_died_mid_send_is_never_settled_cancelled_its_outcome_is_unknown()
+    {
+        ClaimRule.Apply(null, Key, T0, Lease, out var sending);
+        ClaimRule.Apply(sending, Key, T0 + Lease, Lease, out var takenOver);
+        // Taken over, then put off (a 429, a pacing wait): the send that went unanswered is not forgotten.
+        var waiting = takenOver! with { State = DeliveryState.Pending, ClaimedUntil = null };
+        ClaimRule.Apply(waiting, Key, T0.AddMinutes(5), Lease, out var later);
+
+        Assert.Equal((true, DeliveryState.Unknown), (takenOver.SendUnanswered, takenOver.WhenCancelled));
+        Assert.Equal((true, DeliveryState.Unknown), (later!.SendUnanswered, later.WhenCancelled));
+        Assert.True(later.Settle(later.WhenCancelled, T0.AddMinutes(5)).IsSettled);
+    }
+
     [Theory]
     [InlineData(DeliveryState.Delivered)]
     [InlineData(DeliveryState.Failed)]
+    [InlineData(DeliveryState.Cancelled)]
+    [InlineData(DeliveryState.Unknown)]
     public void A_settled_delivery_is_never_claimed_again(DeliveryState state)
     {
         var settled = DeliveryRecord.New(Key, T0) with { State = state, Attempts = 1 };

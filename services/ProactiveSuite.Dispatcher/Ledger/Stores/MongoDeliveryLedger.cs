@@ -42,12 +42,20 @@ internal sealed class MongoDeliveryLedger : IDeliveryLedger
             .SetOnInsert(d => d.CreatedAt, now.UtcDateTime);
         try
         {
-            var claimed = await _deliveries.FindOneAndUpdateAsync(
+            // The record as it was (null: inserted), so that ClaimRule says what the update made of it.
+            var before = await _deliveries.FindOneAndUpdateAsync(
                 claimable,
                 update,
-                new FindOneAndUpdateOptions<DeliveryDocument> { IsUpsert = true, ReturnDocument = ReturnDocument.After },
+                new FindOneAndUpdateOptions<DeliveryDocument> { IsUpsert = true, ReturnDocument = ReturnDocument.Before },
                 cancellationToken);
-            return new DeliveryClaim.Granted(claimed.ToRecord());
+            var granted = ClaimRule.Apply(before?.ToRecord(), key, now, lease, out var claimed);
+            if (claimed is { SendUnanswered: true } && before is { SendUnanswered: false })
+            {
+                // Taken over from a holder that died mid-send (rare): the mark needs a write of its own, under the claim just won.
+                await SaveAsync(claimed, cancellationToken);
+            }
+
+            return granted;
         }
         catch (MongoCommandException e) when (e.Code == DuplicateKey)
         {
@@ -72,7 +80,7 @@ internal sealed class MongoDeliveryLedger : IDeliveryLedger
     {
         var filters = Builders<DeliveryDocument>.Filter;
         var settled = filters.Eq(d => d.NotificationId, notificationId)
-            & filters.In(d => d.State, [DeliveryState.Delivered, DeliveryState.Failed, DeliveryState.Cancelled]);
+            & filters.In(d => d.State, DeliveryRecord.SettledStates);
         // A plain $match and $group with $sum: counted in the server, nothing but the groups comes back.
         var groups = await _deliveries.Aggregate()
             .Match(settled)
@@ -163,6 +171,8 @@ internal sealed class MongoDeliveryLedger : IDeliveryLedger
         // Absent in records written before the outbox: those were reported.
         public bool Unreported { get; set; }
 
+        public bool SendUnanswered { get; set; }
+
         public static DeliveryDocument From(DeliveryRecord record) => new()
         {
             Id = record.Key.Value,
@@ -181,6 +191,7 @@ internal sealed class MongoDeliveryLedger : IDeliveryLedger
             UpdatedAt = record.UpdatedAt.UtcDateTime,
             RetryAt = record.RetryAt?.UtcDateTime,
             Unreported = record.Unreported,
+            SendUnanswered = record.SendUnanswered,
         };
 
         public DeliveryRecord ToRecord() => new(
@@ -196,6 +207,7 @@ internal sealed class MongoDeliveryLedger : IDeliveryLedger
             new DateTimeOffset(CreatedAt, TimeSpan.Zero),
             new DateTimeOffset(UpdatedAt, TimeSpan.Zero),
             RetryAt is { } retryAt ? new DateTimeOffset(retryAt, TimeSpan.Zero) : null,
-            Unreported);
+            Unreported,
+            SendUnanswered);
     }
 }

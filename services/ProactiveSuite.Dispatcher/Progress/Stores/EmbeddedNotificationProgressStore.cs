@@ -38,6 +38,7 @@ internal sealed class EmbeddedNotificationProgressStore(LiteDatabase database) :
         {
             Settlement.Delivered => p with { Delivered = p.Delivered + 1 },
             Settlement.Cancelled => p with { Cancelled = p.Cancelled + 1 },
+            Settlement.Unknown => p with { Unknown = p.Unknown + 1 },
             _ => p with
             {
                 Failed = p.Failed + 1,
@@ -63,6 +64,7 @@ internal sealed class EmbeddedNotificationProgressStore(LiteDatabase database) :
                 Failed = final.Failed,
                 FailedByReason = final.FailedByReason,
                 Cancelled = final.Cancelled,
+                Unknown = final.Unknown,
                 FinishedAt = now,
                 CompletionOwedBy = finisher,
             };

@@ -55,6 +55,7 @@ internal sealed class MongoNotificationProgressStore(IMongoDatabase database) : 
             {
                 Settlement.Delivered => update.Inc(d => d.Delivered, 1),
                 Settlement.Cancelled => update.Inc(d => d.Cancelled, 1),
+                Settlement.Unknown => update.Inc(d => d.Unknown, 1),
                 _ => update.Inc(d => d.Failed, 1).Inc($"failedByReason.{failureReasonCode ?? SettledCounts.UnknownReason}", 1),
             },
             new FindOneAndUpdateOptions<ProgressDocument> { ReturnDocument = ReturnDocument.After },
@@ -75,6 +76,7 @@ internal sealed class MongoNotificationProgressStore(IMongoDatabase database) : 
                 .Set(d => d.Failed, final.Failed)
                 .Set(d => d.FailedByReason, new Dictionary<string, int>(final.FailedByReason))
                 .Set(d => d.Cancelled, final.Cancelled)
+                .Set(d => d.Unknown, final.Unknown)
                 .Set(d => d.FinishedAt, now.UtcDateTime)
                 .Set(d => d.CompletionOwedBy, finisher),
             new FindOneAndUpdateOptions<ProgressDocument> { ReturnDocument = ReturnDocument.After },
@@ -130,10 +132,13 @@ internal sealed class MongoNotificationProgressStore(IMongoDatabase database) : 
 
         public string? CompletionOwedBy { get; set; }
 
+        // Absent before the Unknown state existed: none then.
+        public int Unknown { get; set; }
+
         public NotificationProgress ToProgress() => new(
             Id, Total, Delivered, Failed, FailedByReason, Cancelled, Throttled,
             new DateTimeOffset(StartedAt, TimeSpan.Zero),
             FinishedAt is { } finished ? new DateTimeOffset(finished, TimeSpan.Zero) : null,
-            CancelRequested, FannedOut, FanOutCursor, CancelledUnsent, CompletionOwedBy);
+            CancelRequested, FannedOut, FanOutCursor, CancelledUnsent, CompletionOwedBy, Unknown);
     }
 }
