@@ -17,21 +17,26 @@ public sealed class PacingOnTheRealClockTests
     private const int PerSecond = 20;
     private const int Sends = 300;
 
-    [Fact]
-    public async Task Sends_paced_to_20_a_second_leave_no_earlier_than_their_slots_and_draw_no_429()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public async Task Sends_paced_to_20_a_second_leave_no_earlier_than_their_slots_and_draw_no_429(int replicas)
     {
         var ct = TestContext.Current.CancellationToken;
         var clock = TimeProvider.System;
         await using var channel = await ChannelEmulatorServer.StartAsync(ct: ct);
         channel.Limits.EnforceTeamsLimits(ChannelRateLimits.Teams.WithTenantLimitPerSecond(PerSecond));
         using var bot = new BotCalls(channel);
-        var pacer = new DeliveryPacer(Options.Create(new RateLimitOptions { PerTenant = [new PacedWindow { Seconds = 1, Limit = PerSecond }] }), clock);
+        // Replicas share the limit as deployed: each paces to its share, in its own memory.
+        var pacers = Enumerable.Range(0, replicas)
+            .Select(_ => new DeliveryPacer(Options.Create(new RateLimitOptions { PerTenant = [new PacedWindow { Seconds = 1, Limit = PerSecond }], Replicas = replicas }), clock))
+            .ToList();
         var next = 0;
         var early = 0;
         var throttled = 0;
 
-        // Eight deliveries at a time, one conversation each, as the Dispatcher makes them.
-        async Task DeliverAsync()
+        // Eight deliveries at a time per replica, one conversation each, as the Dispatcher makes them.
+        async Task DeliverAsync(DeliveryPacer pacer)
         {
             while (Interlocked.Increment(ref next) is var recipient && recipient <= Sends)
             {
@@ -52,7 +57,7 @@ public sealed class PacingOnTheRealClockTests
             }
         }
 
-        await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(DeliverAsync, ct)));
+        await Task.WhenAll(pacers.SelectMany(pacer => Enumerable.Range(0, 8).Select(_ => Task.Run(() => DeliverAsync(pacer), ct))));
 
         Assert.Equal((0, 0), (early, throttled));
         Assert.Equal(Sends, channel.Statistics.Total.Sends);
