@@ -14,6 +14,8 @@ public sealed record BenchOptions
           --scale N                  recipients of the scale broadcast (full 100000, quick 10000)
           --saturation-rate N        the per-tenant limit of the saturation run, per second (200)
           --saturation-seconds N     how long the saturation broadcast lasts at that rate (full 30, quick 8)
+          --low-saturation-rate N    the per-tenant limit of the saturation phase's low-rate run, per second (20): at a
+                                     low rate every pacing slot is on a window's edge
           --sequential N             ContinueConversationAsync calls of the classic sample's loop (full 100, quick 30)
           --capture-requests N       /api/messages requests per Gateway for the capture overhead (full 2000, quick 300)
           --warm-up N                recipients of the unmeasured broadcast before each pipeline (full 10000, quick 3000)
@@ -39,6 +41,8 @@ public sealed record BenchOptions
 
     public int SaturationSeconds { get; init; } = 30;
 
+    public int LowSaturationRate { get; init; } = 20;
+
     public int SequentialCalls { get; init; } = 100;
 
     public int CaptureRequests { get; init; } = 2_000;
@@ -63,6 +67,8 @@ public sealed record BenchOptions
 
     public int SaturationRecipients => SaturationRate * SaturationSeconds;
 
+    public int LowSaturationRecipients => LowSaturationRate * SaturationSeconds;
+
     public bool Runs(string phase) => Phases.Contains(phase);
 
     /// <summary>Reads the command line; throws <see cref="ArgumentException"/> with the reason for a bad one.</summary>
@@ -84,6 +90,7 @@ public sealed record BenchOptions
                 "--scale" => options with { ScaleRecipients = Math.Min(Number(), 100_000) },
                 "--saturation-rate" => options with { SaturationRate = Number() },
                 "--saturation-seconds" => options with { SaturationSeconds = Number() },
+                "--low-saturation-rate" => options with { LowSaturationRate = Number() },
                 "--sequential" => options with { SequentialCalls = Number() },
                 "--capture-requests" => options with { CaptureRequests = Number() },
                 "--concurrency" => options with { Concurrency = Number() },

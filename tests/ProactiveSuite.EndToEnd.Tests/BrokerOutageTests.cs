@@ -8,7 +8,8 @@ namespace ProactiveSuite.EndToEnd.Tests;
 /// A broker outage as the orchestrator and the channel see it: readiness follows the bus, liveness does not, and
 /// a user's message is answered 503 with Retry-After (not held until the broker is back), then taken when redelivered.
 /// </summary>
-public sealed class BrokerOutageTests(RabbitMqSystem system) : IClassFixture<RabbitMqSystem>
+public abstract class BrokerOutageTests<TSystem>(TSystem system)
+    where TSystem : RabbitMqSystem
 {
     [Fact]
     public async Task While_the_broker_is_away_services_are_not_ready_but_alive_and_a_users_message_gets_503_then_is_taken_when_redelivered()
@@ -74,3 +75,9 @@ public sealed class BrokerOutageTests(RabbitMqSystem system) : IClassFixture<Rab
     private async Task<HttpStatusCode[]> StatusesAsync(IEnumerable<Uri> services, string path) =>
         await Task.WhenAll(services.Select(async url => (await system.Http.GetAsync(new Uri(url, path), TestContext.Current.CancellationToken)).StatusCode));
 }
+
+/// <summary>Each service with its embedded store file.</summary>
+public sealed class BrokerOutageOnEmbeddedStoresTests(RabbitMqSystem system) : BrokerOutageTests<RabbitMqSystem>(system), IClassFixture<RabbitMqSystem>;
+
+/// <summary>The production shape: docker-compose.yml's environment, every service's store in MongoDB.</summary>
+public sealed class BrokerOutageOnMongoDbTests(ComposeShapedSystem system) : BrokerOutageTests<ComposeShapedSystem>(system), IClassFixture<ComposeShapedSystem>;

@@ -141,9 +141,8 @@ public sealed class DeliveryFaultTests(RabbitMqSystem system)
 
             var calls = system.Channel.Statistics.For("emu-" + user);
             Assert.Equal(20, calls.Sends);
-            // Our windows and the channel's start at slightly different moments (network time between them):
-            // a send can now and then land on the edge; a steady stream must not.
-            Assert.InRange(calls.Throttled, 0, 2);
+            // Pacing alone draws no 429 (docs/reliability.md): a send is counted when answered and leaves no earlier than its slot.
+            Assert.Equal(0L, calls.Throttled);
         }
         finally
         {

@@ -190,10 +190,18 @@ public sealed class OneAtATimeComposeShapedSystem : ComposeShapedSystem
     protected override IEnumerable<KeyValuePair<string, string>> DispatcherSettings() => DispatcherCrashes.OneAtATime;
 }
 
-/// <summary>SIGKILLs of the Dispatcher during a broadcast in the production shape, its ledger and progress in MongoDB.</summary>
+/// <summary>SIGKILLs of the Dispatcher and a broker restart in the production shape, its ledger and progress in MongoDB.</summary>
 public sealed class ProductionShapeCrashTests(OneAtATimeComposeShapedSystem system) : IClassFixture<OneAtATimeComposeShapedSystem>
 {
     [Fact]
     public async Task Killing_the_dispatcher_three_times_during_a_2000_recipient_broadcast_on_mongodb_loses_no_one_and_settles_once() =>
         await DispatcherCrashes.BroadcastThroughKillsAsync(system, SeededRecipients.Users("pcrash", 2000), "production-shape crash broadcast (MongoDB)");
+
+    [Fact]
+    public async Task Stopping_and_restarting_rabbitmq_in_the_middle_of_a_run_on_mongodb_loses_no_command_and_repeats_no_one() =>
+        await DispatcherCrashes.RestartTheBrokerMidRunAsync(system, SeededRecipients.Users("prestart", 500), "production-shape broker restart (MongoDB)");
+
+    [Fact]
+    public async Task Killing_the_dispatcher_right_after_a_cancel_on_mongodb_never_reports_a_received_message_as_cancelled() =>
+        await DispatcherCrashes.KillRightAfterACancelAsync(system, SeededRecipients.Users("pcancelkill", 40), "production-shape kill after a cancel (MongoDB)");
 }

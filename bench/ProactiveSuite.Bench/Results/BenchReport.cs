@@ -30,6 +30,9 @@ public sealed class BenchReport
 
     public SaturationResult? Saturation { get; set; }
 
+    /// <summary>The same at a low rate (<c>--low-saturation-rate</c>), where every pacing slot is on a window's edge.</summary>
+    public SaturationResult? LowRateSaturation { get; set; }
+
     public CaptureResult? Capture { get; set; }
 
     /// <summary>The broadcasts before the measured ones (not counted): how fast a cold service starts.</summary>
@@ -48,6 +51,7 @@ public sealed record BenchSettings(
     int Tenants,
     int SaturationRate,
     int SaturationRecipients,
+    int LowSaturationRate,
     int SequentialCalls,
     int CaptureRequests,
     int ConcurrentDeliveries,

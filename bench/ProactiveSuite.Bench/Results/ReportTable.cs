@@ -63,10 +63,10 @@ public static class ReportTable
         }
 
         output.WriteLine();
-        if (report.Saturation is { } saturation)
+        foreach (var saturation in new[] { report.Saturation, report.LowRateSaturation }.OfType<SaturationResult>())
         {
             var b = saturation.Broadcast;
-            Line(output, $"RATE-LIMIT SATURATION (one tenant, Teams limits with {saturation.AllowedPerSecond}/s per tenant, pacing on)");
+            Line(output, $"RATE-LIMIT SATURATION (one tenant, Teams limits with {saturation.AllowedPerSecond}/s per tenant, pacing on{(saturation == report.LowRateSaturation ? ", no latency" : "")})");
             Line(output, $"  {b.Recipients} recipients: {saturation.AchievedPerSecond:0.0}/s achieved over {saturation.WholeWindows} whole seconds = {saturation.AchievedRatio:0.000} of allowed; at most {saturation.MaxInAnyWindow} in any 1 s");
             Line(output, $"  429s: {b.EmulatorThrottled} of {b.EmulatorSends + b.EmulatorThrottled} sends ({saturation.ThrottledShare:P2}); delivered {b.Delivered}, last after {b.Seconds:0.0} s");
             Line(output, $"  CPU (cores): {b.Cpu.Describe()}");

@@ -38,6 +38,12 @@ public static class TargetJudge
             yield return new(F($"saturation: under {ThrottledShareBelow:P0} of sends answered 429"), F($"{saturation.ThrottledShare:P2} ({saturation.Broadcast.EmulatorThrottled} of {saturation.Broadcast.EmulatorSends + saturation.Broadcast.EmulatorThrottled})"), saturation.ThrottledShare < ThrottledShareBelow);
         }
 
+        if (report.LowRateSaturation is { } low)
+        {
+            // Pacing alone must draw none (docs/reliability.md): the low rate puts every slot on a window's edge.
+            yield return new(F($"low-rate saturation ({low.AllowedPerSecond}/s): no send answered 429"), F($"{low.Broadcast.EmulatorThrottled} of {low.Broadcast.EmulatorSends + low.Broadcast.EmulatorThrottled}"), low.Broadcast.EmulatorThrottled == 0);
+        }
+
         if (report.Scale is { } scale)
         {
             var complete = scale.Broadcast.Delivered == scale.Broadcast.Recipients;

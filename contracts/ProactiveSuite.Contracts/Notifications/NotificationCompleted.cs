@@ -1,6 +1,6 @@
 namespace ProactiveSuite.Contracts.Notifications;
 
-/// <summary>Event: every recipient of a notification is settled (delivered, failed or cancelled).</summary>
+/// <summary>Event: every recipient of a notification is settled (delivered, failed, cancelled or unknown).</summary>
 /// <param name="NotificationId">The notification.</param>
 /// <param name="Total">How many recipients it had.</param>
 /// <param name="Delivered">How many received it.</param>
@@ -9,6 +9,7 @@ namespace ProactiveSuite.Contracts.Notifications;
 /// <param name="Throttled">How many times the channel answered 429 along the way.</param>
 /// <param name="StartedAt">When the Dispatcher started it.</param>
 /// <param name="FinishedAt">When the last recipient was settled.</param>
+/// <param name="Unknown">How many were being sent when a Dispatcher died and the notification was cancelled before they were sent again: they may or may not have it.</param>
 public sealed record NotificationCompleted(
     string NotificationId,
     int Total,
@@ -17,4 +18,5 @@ public sealed record NotificationCompleted(
     int Cancelled,
     int Throttled,
     DateTimeOffset StartedAt,
-    DateTimeOffset FinishedAt);
+    DateTimeOffset FinishedAt,
+    int Unknown = 0);

@@ -27,6 +27,9 @@ public abstract record DeliveryOutcome
     /// <summary>Its notification was cancelled before it was posted.</summary>
     public sealed record Cancelled : DeliveryOutcome;
 
+    /// <summary>Its notification was cancelled after a send of it went unanswered (a crash mid-send): the user may have it.</summary>
+    public sealed record Unknown : DeliveryOutcome;
+
     /// <summary>Put off until <see cref="Until"/> (throttled, a passing failure, not before, another Dispatcher holds it); the schedule brings it back.</summary>
     public sealed record Deferred(DateTimeOffset Until, string Reason) : DeliveryOutcome;
 }

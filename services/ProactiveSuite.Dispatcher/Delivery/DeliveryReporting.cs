@@ -53,6 +53,10 @@ public sealed partial class DeliveryReporting(
             case DeliveryOutcome.Cancelled:
                 await SettleAsync(context, request, outcome, Settlement.Cancelled, null);
                 break;
+            case DeliveryOutcome.Unknown:
+                LogUnknown(request.NotificationId);
+                await SettleAsync(context, request, outcome, Settlement.Unknown, null);
+                break;
             case DeliveryOutcome.Deferred deferred:
                 LogDeferred(request.NotificationId, deferred.Until, deferred.Reason);
                 break;
@@ -85,6 +89,9 @@ public sealed partial class DeliveryReporting(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Notification {NotificationId} failed: {ReasonCode}: {Reason}")]
     private partial void LogFailed(string notificationId, string reasonCode, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Notification {NotificationId} was cancelled after a send to a recipient went unanswered (a crash mid-send): settled Unknown")]
+    private partial void LogUnknown(string notificationId);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Notification {NotificationId} put off until {Until}: {Reason}")]
     private partial void LogDeferred(string notificationId, DateTimeOffset until, string reason);

@@ -172,7 +172,7 @@ public sealed class NotificationDelivery(
                     {
                         try
                         {
-                            await Task.Delay(slot.At - now, clock, cancellationToken);
+                            await SlotWait.UntilAsync(slot.At, clock, cancellationToken);
                         }
                         catch (OperationCanceledException) when (slot.Reservation is not null)
                         {
@@ -257,8 +257,9 @@ public sealed class NotificationDelivery(
 
     private async Task<DeliveryOutcome> CancelAsync(DeliveryRecord record, CancellationToken cancellationToken)
     {
-        await ledger.SaveAsync(record.Settle(DeliveryState.Cancelled, clock.GetUtcNow()), cancellationToken);
-        return new DeliveryOutcome.Cancelled();
+        var settled = record.Settle(record.WhenCancelled, clock.GetUtcNow());
+        await ledger.SaveAsync(settled, cancellationToken);
+        return OutcomeOf(settled) with { Replayed = false };
     }
 
     /// <summary>
@@ -270,6 +271,7 @@ public sealed class NotificationDelivery(
     {
         DeliveryState.Delivered => new DeliveryOutcome.Delivered(settled.ConversationId ?? "", settled.ActivityId, null, settled.UpdatedAt),
         DeliveryState.Cancelled => new DeliveryOutcome.Cancelled(),
+        DeliveryState.Unknown => new DeliveryOutcome.Unknown(),
         _ => (DeliveryOutcome)new DeliveryOutcome.Failed(settled.FailureReasonCode ?? NotificationFailureReasons.Transient, settled.LastError ?? ""),
     }) with { Replayed = !settled.OwesReport };
 

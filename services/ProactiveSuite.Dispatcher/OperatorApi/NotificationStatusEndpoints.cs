@@ -86,13 +86,14 @@ public static class NotificationStatusEndpoints
         return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
     }
 
+    /// <param name="Unknown">Cancelled after a send that went unanswered (a crash mid-send): the user may have it.</param>
     /// <param name="Retrying">The recipients waiting for a retry after a failure, and why; null when none wait.</param>
     private sealed record StatusView(
         string NotificationId, int? Total, int? Pending, int Delivered, int Failed, IReadOnlyDictionary<string, int> FailedByReason,
-        int Cancelled, int Throttled, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, bool CancelRequested, RetryWaits? Retrying)
+        int Cancelled, int Unknown, int Throttled, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, bool CancelRequested, RetryWaits? Retrying)
     {
         public static StatusView Of(NotificationProgress p, RetryWaits? retrying) => new(
-            p.NotificationId, p.Total, p.Pending, p.Delivered, p.Failed, p.FailedByReason, p.Cancelled, p.Throttled, p.StartedAt, p.FinishedAt, p.CancelRequested, retrying);
+            p.NotificationId, p.Total, p.Pending, p.Delivered, p.Failed, p.FailedByReason, p.Cancelled, p.Unknown, p.Throttled, p.StartedAt, p.FinishedAt, p.CancelRequested, retrying);
     }
 
     private sealed record RecipientView(

@@ -60,7 +60,7 @@ public sealed partial class NotificationCompletion(INotificationProgressStore pr
         }
 
         await publisher.Publish(new NotificationCompleted(
-            finished.NotificationId, finished.Total ?? finished.Settled, finished.Delivered, finished.FailedByReason, finished.Cancelled, finished.Throttled, finished.StartedAt, finished.FinishedAt ?? clock.GetUtcNow()), cancellationToken);
+            finished.NotificationId, finished.Total ?? finished.Settled, finished.Delivered, finished.FailedByReason, finished.Cancelled, finished.Throttled, finished.StartedAt, finished.FinishedAt ?? clock.GetUtcNow(), finished.Unknown), cancellationToken);
         await progress.MarkCompletionPublishedAsync(finished.NotificationId, cancellationToken);
         LogCompleted(finished.NotificationId, finished.Delivered, finished.Failed, finished.Cancelled);
     }

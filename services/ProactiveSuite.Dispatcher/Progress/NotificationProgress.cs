@@ -5,6 +5,7 @@ namespace ProactiveSuite.Dispatcher.Progress;
 /// channel has been fanned out in full), how many are settled each way, and the fan-out's resume point.
 /// </summary>
 /// <param name="CancelledUnsent">Recipients a cancelled fan-out never sent (they have no ledger record); part of <see cref="Cancelled"/>.</param>
+/// <param name="Unknown">Recipients settled <c>Unknown</c>: cancelled after a send that went unanswered (a crash mid-send).</param>
 /// <param name="CompletionOwedBy">
 /// Who finished it and has not published its <c>NotificationCompleted</c> yet (null once published): the
 /// finish is its own outbox entry, so that the finisher's redelivery after a crash publishes it, and only it.
@@ -23,9 +24,10 @@ public sealed record NotificationProgress(
     int FannedOut,
     string? FanOutCursor,
     int CancelledUnsent = 0,
-    string? CompletionOwedBy = null)
+    string? CompletionOwedBy = null,
+    int Unknown = 0)
 {
-    public int Settled => Delivered + Failed + Cancelled;
+    public int Settled => Delivered + Failed + Cancelled + Unknown;
 
     /// <summary>Recipients not settled yet; null while the total is not known.</summary>
     public int? Pending => Total is { } total ? Math.Max(0, total - Settled) : null;
@@ -42,4 +44,7 @@ public enum Settlement
     Delivered,
     Failed,
     Cancelled,
+
+    /// <summary>Cancelled after a send that went unanswered: the user may or may not have it.</summary>
+    Unknown,
 }

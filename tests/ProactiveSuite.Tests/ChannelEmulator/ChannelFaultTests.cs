@@ -266,6 +266,23 @@ public sealed class ChannelFaultTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task With_an_answer_latency_a_send_is_taken_before_the_bot_hears_so()
+    {
+        _channel.Faults.SetAnswerLatency(TimeSpan.FromSeconds(1));
+
+        var pending = _bot.SendAsync("conv-1");
+        var answer = await _clock.TimerSetForAsync(TimeSpan.FromSeconds(1));
+        Assert.False(pending.IsCompleted);
+        Assert.Single(_channel.Transcript.InConversation("conv-1"));
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        using var response = await pending;
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(1), _channel.Faults.AnswerLatency);
+        await answer.DisposedAsync();
+    }
+
+    [Fact]
     public async Task The_Bot_Framework_connector_client_reads_the_injected_ErrorResponse()
     {
         _channel.Faults.AddRule(ChannelFault.Error(403, ConnectorErrorCodes.BotNotInConversationRoster).InConversation("conv-1"));

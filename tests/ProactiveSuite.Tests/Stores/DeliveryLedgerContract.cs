@@ -55,6 +55,37 @@ public abstract class DeliveryLedgerContract(StoreUnderTest store) : StoreContra
     }
 
     [Fact]
+    public async Task A_claim_taken_over_after_its_holder_died_mid_send_is_stored_as_a_send_unanswered_so_a_cancel_settles_it_unknown()
+    {
+        Assert.IsType<DeliveryClaim.Granted>(await Ledger.ClaimAsync(Key, T0, Lease, default));
+        Assert.False((await Ledger.FindAsync(Key, default))!.SendUnanswered);
+
+        var takeover = Assert.IsType<DeliveryClaim.Granted>(await Ledger.ClaimAsync(Key, T0 + Lease, Lease, default));
+
+        var stored = await Ledger.FindAsync(Key, default);
+        Assert.Equal((true, true, 2), (takeover.Record.SendUnanswered, stored!.SendUnanswered, stored.Attempts));
+        await Ledger.SaveAsync(stored.Settle(stored.WhenCancelled, T0.AddMinutes(1)), default);
+        var settled = Assert.IsType<DeliveryClaim.AlreadySettled>(await Ledger.ClaimAsync(Key, T0.AddMinutes(2), Lease, default));
+        Assert.Equal(DeliveryState.Unknown, settled.Record.State);
+    }
+
+    [Fact]
+    public async Task A_claim_never_taken_over_is_cancelled_and_a_send_unanswered_outlives_later_claims()
+    {
+        var first = Assert.IsType<DeliveryClaim.Granted>(await Ledger.ClaimAsync(Key, T0, Lease, default));
+        await Ledger.SaveAsync(first.Record with { State = DeliveryState.Pending, ClaimedUntil = null }, default);
+        var again = Assert.IsType<DeliveryClaim.Granted>(await Ledger.ClaimAsync(Key, T0.AddSeconds(1), Lease, default));
+        Assert.Equal((DeliveryState.Cancelled, DeliveryState.Cancelled), (first.Record.WhenCancelled, again.Record.WhenCancelled));
+
+        var takenOver = Assert.IsType<DeliveryClaim.Granted>(await Ledger.ClaimAsync(Key, T0.AddSeconds(1) + Lease, Lease, default));
+        // Taken over, then put off (a 429, a pacing wait): the send that went unanswered is not forgotten.
+        await Ledger.SaveAsync(takenOver.Record with { State = DeliveryState.Pending, ClaimedUntil = null }, default);
+        var later = Assert.IsType<DeliveryClaim.Granted>(await Ledger.ClaimAsync(Key, T0.AddMinutes(5), Lease, default));
+
+        Assert.Equal((true, DeliveryState.Unknown, 4), (later.Record.SendUnanswered, later.Record.WhenCancelled, later.Record.Attempts));
+    }
+
+    [Fact]
     public async Task A_pending_record_is_claimed_again_right_away_and_keeps_what_the_last_attempt_learnt()
     {
         var first = Assert.IsType<DeliveryClaim.Granted>(await Ledger.ClaimAsync(Key, T0, Lease, default));
@@ -89,12 +120,13 @@ public abstract class DeliveryLedgerContract(StoreUnderTest store) : StoreContra
         await SettleAsync(Key with { UserId = "user-dan" }, DeliveryState.Failed, "NoReference");
         await SettleAsync(Key with { UserId = "user-eve" }, DeliveryState.Failed, "UserBlocked");
         await SettleAsync(Key with { UserId = "user-fay" }, DeliveryState.Cancelled, null);
+        await SettleAsync(Key with { UserId = "user-hal" }, DeliveryState.Unknown, null);
         await Ledger.ClaimAsync(Key with { UserId = "user-gus" }, T0, Lease, default);
         await SettleAsync(Key with { NotificationId = "n-2" }, DeliveryState.Delivered, null);
 
         var counts = await Ledger.CountSettledAsync(Key.NotificationId, default);
 
-        Assert.Equal((2, 3, 1, 6), (counts.Delivered, counts.Failed, counts.Cancelled, counts.Settled));
+        Assert.Equal((2, 3, 1, 1, 7), (counts.Delivered, counts.Failed, counts.Cancelled, counts.Unknown, counts.Settled));
         Assert.Equal(new Dictionary<string, int> { ["NoReference"] = 2, ["UserBlocked"] = 1 }, counts.FailedByReason);
         Assert.Equal(0, (await Ledger.CountSettledAsync("n-none", default)).Settled);
     }
@@ -157,6 +189,7 @@ public abstract class DeliveryLedgerContract(StoreUnderTest store) : StoreContra
     [InlineData(DeliveryState.Delivered)]
     [InlineData(DeliveryState.Failed)]
     [InlineData(DeliveryState.Cancelled)]
+    [InlineData(DeliveryState.Unknown)]
     public async Task A_settled_delivery_is_never_claimed_again_and_replays_change_nothing(DeliveryState state)
     {
         var granted = Assert.IsType<DeliveryClaim.Granted>(await Ledger.ClaimAsync(Key, T0, Lease, default));

@@ -34,14 +34,15 @@ public abstract class NotificationProgressStoreContract(StoreUnderTest store) : 
     [Fact]
     public async Task Each_settle_returns_the_counts_it_left_by_outcome_and_reason()
     {
-        await Progress.StartAsync("n", total: 4, T0, default);
+        await Progress.StartAsync("n", total: 5, T0, default);
 
         await Progress.SettleAsync("n", Settlement.Delivered, null, default);
         await Progress.SettleAsync("n", Settlement.Failed, "NoReference", default);
         await Progress.SettleAsync("n", Settlement.Failed, "NoReference", default);
-        var last = await Progress.SettleAsync("n", Settlement.Cancelled, null, default);
+        await Progress.SettleAsync("n", Settlement.Cancelled, null, default);
+        var last = await Progress.SettleAsync("n", Settlement.Unknown, null, default);
 
-        Assert.Equal((1, 2, 1, 4, true), (last!.Delivered, last.Failed, last.Cancelled, last.Settled, last.IsComplete));
+        Assert.Equal((1, 2, 1, 1, 5, true), (last!.Delivered, last.Failed, last.Cancelled, last.Unknown, last.Settled, last.IsComplete));
         Assert.Equal(new Dictionary<string, int> { ["NoReference"] = 2 }, last.FailedByReason);
         Assert.Null(await Progress.SettleAsync("unknown", Settlement.Delivered, null, default));
     }
@@ -67,13 +68,13 @@ public abstract class NotificationProgressStoreContract(StoreUnderTest store) : 
         await Progress.SettleAsync("n", Settlement.Delivered, null, default);
         await Progress.SettleAsync("n", Settlement.Delivered, null, default);
         await Progress.SettleAsync("n", Settlement.Delivered, null, default);
-        var final = new SettledCounts(2, new Dictionary<string, int> { ["NoReference"] = 1 }, 0);
+        var final = new SettledCounts(1, new Dictionary<string, int> { ["NoReference"] = 1 }, 0, Unknown: 1);
 
         var finishes = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() => Progress.TryFinishAsync("n", final, $"finisher-{i}", T0.AddMinutes(1), default))));
 
         var finished = Assert.Single(finishes, f => f is not null)!;
         var stored = (await Progress.FindAsync("n", default))!;
-        Assert.Equal((2, 1, 0, 0, T0.AddMinutes(1)), (stored.Delivered, stored.Failed, stored.Cancelled, stored.Pending, stored.FinishedAt));
+        Assert.Equal((1, 1, 0, 1, 0, T0.AddMinutes(1)), (stored.Delivered, stored.Failed, stored.Cancelled, stored.Unknown, stored.Pending, stored.FinishedAt));
         Assert.Equal(new Dictionary<string, int> { ["NoReference"] = 1 }, stored.FailedByReason);
         Assert.Equal(finished.CompletionOwedBy, stored.CompletionOwedBy);
         Assert.StartsWith("finisher-", stored.CompletionOwedBy, StringComparison.Ordinal);
@@ -113,6 +114,8 @@ public abstract class NotificationProgressStoreContract(StoreUnderTest store) : 
     [InlineData(Settlement.Cancelled, Settlement.Cancelled)]
     [InlineData(Settlement.Delivered, Settlement.Failed)]
     [InlineData(Settlement.Failed, Settlement.Cancelled)]
+    [InlineData(Settlement.Cancelled, Settlement.Unknown)]
+    [InlineData(Settlement.Unknown, Settlement.Unknown)]
     public async Task Settling_every_recipient_finishes_the_notification_whatever_the_outcomes(Settlement first, Settlement second)
     {
         await Progress.StartAsync("n", total: 2, T0, default);

@@ -2,7 +2,8 @@ namespace ProactiveSuite.ChannelEmulator;
 
 /// <summary>
 /// What stands between the bot's connector calls and the transcript, in the order a real channel applies it:
-/// network latency, then injected faults, then the rate limits; and the statistics of how each call was answered.
+/// network latency, then injected faults, then the rate limits; the answer's own latency after that; and the
+/// statistics of how each call was answered.
 /// </summary>
 internal sealed class ConnectorAdmission(
     ChannelFaults faults,
@@ -29,7 +30,13 @@ internal sealed class ConnectorAdmission(
             {
                 await Task.Delay(latency, clock, waiting.Token).ConfigureAwait(false);
             }
-            return await handler(waiting.Token).ConfigureAwait(false);
+            var answer = await handler(waiting.Token).ConfigureAwait(false);
+            var answerLatency = faults.AnswerLatency;
+            if (answerLatency > TimeSpan.Zero)
+            {
+                await Task.Delay(answerLatency, clock, waiting.Token).ConfigureAwait(false);
+            }
+            return answer;
         }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
         {

@@ -19,6 +19,7 @@ public sealed class ChannelFaults
     private ActiveRule[] _rules = [];
     private int _lastId;
     private long _latencyTicks;
+    private long _answerLatencyTicks;
 
     internal ChannelFaults()
     {
@@ -26,6 +27,12 @@ public sealed class ChannelFaults
 
     /// <summary>The delay added to every connector call (zero: none).</summary>
     public TimeSpan Latency => TimeSpan.FromTicks(Volatile.Read(ref _latencyTicks));
+
+    /// <summary>
+    /// The delay between the channel taking a call (it is in the transcript) and its answer reaching the bot (zero:
+    /// none): a bot that dies meanwhile cannot know the user has its message.
+    /// </summary>
+    public TimeSpan AnswerLatency => TimeSpan.FromTicks(Volatile.Read(ref _answerLatencyTicks));
 
     /// <summary>Adds <paramref name="fault"/> after the rules already in force.</summary>
     /// <returns>The rule, with the id that removes it.</returns>
@@ -80,6 +87,15 @@ public sealed class ChannelFaults
         ArgumentOutOfRangeException.ThrowIfLessThan(latency, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(latency, MaxLatency);
         Volatile.Write(ref _latencyTicks, latency.Ticks);
+    }
+
+    /// <summary>Delays every answer by <paramref name="latency"/> after the call was taken, from now on; <see cref="TimeSpan.Zero"/> for none.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Negative, or more than <see cref="MaxLatency"/>.</exception>
+    public void SetAnswerLatency(TimeSpan latency)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(latency, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(latency, MaxLatency);
+        Volatile.Write(ref _answerLatencyTicks, latency.Ticks);
     }
 
     /// <summary>The fault that answers <paramref name="call"/>, using up one of its count; null when none applies.</summary>

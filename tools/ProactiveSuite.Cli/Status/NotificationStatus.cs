@@ -1,6 +1,7 @@
 namespace ProactiveSuite.Cli.Status;
 
 /// <summary>GET /notifications/{id}: where a notification stands as a whole.</summary>
+/// <param name="Unknown">Cancelled after a send that went unanswered (a crash mid-send): they may have it (0 from an older Dispatcher).</param>
 /// <param name="Retrying">Recipients waiting for a retry after a failure, and why; null when none wait (or an older Dispatcher).</param>
 public sealed record NotificationStatus(
     string NotificationId,
@@ -14,9 +15,10 @@ public sealed record NotificationStatus(
     DateTimeOffset StartedAt,
     DateTimeOffset? FinishedAt,
     bool CancelRequested,
-    RetryingStatus? Retrying = null)
+    RetryingStatus? Retrying = null,
+    int Unknown = 0)
 {
-    public int Settled => Delivered + Failed + Cancelled;
+    public int Settled => Delivered + Failed + Cancelled + Unknown;
 
     /// <summary>Every recipient is delivered, failed or cancelled: nothing more will change.</summary>
     public bool IsSettled => FinishedAt is not null;
@@ -25,7 +27,7 @@ public sealed record NotificationStatus(
 
     /// <summary>The counts in one line, as the broadcast's last line and the status's summary state them.</summary>
     public string Summary() =>
-        $"{Delivered} delivered, {Failed} failed, {Cancelled} cancelled, {Throttled} throttled, of {(Total is { } total ? total.ToString(System.Globalization.CultureInfo.InvariantCulture) : "?")}";
+        $"{Delivered} delivered, {Failed} failed, {Cancelled} cancelled, {(Unknown > 0 ? $"{Unknown} unknown, " : "")}{Throttled} throttled, of {(Total is { } total ? total.ToString(System.Globalization.CultureInfo.InvariantCulture) : "?")}";
 }
 
 /// <summary>The status's <c>retrying</c> block: how many wait for a retry, the next attempt, and the latest failure.</summary>

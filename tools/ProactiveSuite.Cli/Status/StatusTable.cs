@@ -20,6 +20,11 @@ public static class StatusTable
         }
 
         table.AddRow("cancelled", Number(status.Cancelled));
+        if (status.Unknown > 0)
+        {
+            table.AddRow("unknown (sent, unanswered, then cancelled)", Number(status.Unknown));
+        }
+
         table.AddRow("throttled", Number(status.Throttled));
         if (status.Retrying is { } retrying)
         {

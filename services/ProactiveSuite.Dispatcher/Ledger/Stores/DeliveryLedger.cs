@@ -5,8 +5,6 @@ namespace ProactiveSuite.Dispatcher.Ledger.Stores;
 /// <summary>The delivery ledger, one document per delivery keyed by <see cref="DeliveryKey.Value"/>, on either engine.</summary>
 internal sealed class DeliveryLedger(IDocumentStore store) : IDeliveryLedger
 {
-    private static readonly DeliveryState[] Settled = [DeliveryState.Delivered, DeliveryState.Failed, DeliveryState.Cancelled];
-
     private readonly IDocuments<DeliveryRecord> _deliveries = store.Collection<DeliveryRecord>(new CollectionSpec(
         "deliveries",
         [DeliveryFields.NotificationId, Filter.Id], // a notification's records, listed and counted
@@ -18,8 +16,10 @@ internal sealed class DeliveryLedger(IDocumentStore store) : IDeliveryLedger
         key = Normal(key);
         while (true)
         {
-            // One conditional write: created on first sight, claimed when the rule allows.
-            if (await _deliveries.UpsertAsync(key.Value, DeliveryRecord.New(key, now), ClaimRule.Claimable(now), ClaimRule.Claim(now, lease), cancellationToken) is { } claimed)
+            // Each a conditional write: created on first sight or claimed when waiting; else taken over when abandoned (rare).
+            var claimed = await _deliveries.UpsertAsync(key.Value, DeliveryRecord.New(key, now), ClaimRule.Waiting, ClaimRule.Claim(now, lease), cancellationToken)
+                ?? await _deliveries.UpdateAsync(key.Value, ClaimRule.Abandoned(now), ClaimRule.TakeOver(now, lease), cancellationToken);
+            if (claimed is not null)
             {
                 return new DeliveryClaim.Granted(claimed);
             }
@@ -49,7 +49,7 @@ internal sealed class DeliveryLedger(IDocumentStore store) : IDeliveryLedger
 
     public async Task<SettledCounts> CountSettledAsync(string notificationId, CancellationToken cancellationToken)
     {
-        var settled = Filter.Eq(DeliveryFields.NotificationId, notificationId) & Filter.In(DeliveryFields.State, Settled.Cast<object>());
+        var settled = Filter.Eq(DeliveryFields.NotificationId, notificationId) & Filter.In(DeliveryFields.State, DeliveryRecord.SettledStates.Cast<object>());
         var groups = await _deliveries.CountByAsync(settled, [DeliveryFields.State, DeliveryFields.FailureReasonCode], cancellationToken);
         return SettledCounts.Of(groups.Select(g => (Enum.Parse<DeliveryState>(g.Values[0]!), g.Values[1], g.Count)));
     }
@@ -85,5 +85,6 @@ internal static class DeliveryFields
     public const string RetryAt = "retryAt";
     public const string UpdatedAt = "updatedAt";
     public const string Unreported = "unreported";
+    public const string SendUnanswered = "sendUnanswered";
     public const string FailureReasonCode = "failureReasonCode";
 }

@@ -15,6 +15,7 @@ internal sealed class NotificationProgressStore(IDocumentStore store) : INotific
     private const string Failed = "failed";
     private const string FailedByReason = "failedByReason";
     private const string Cancelled = "cancelled";
+    private const string Unknown = "unknown";
     private const string FinishedAt = "finishedAt";
     private const string CompletionOwedBy = "completionOwedBy";
 
@@ -43,6 +44,7 @@ internal sealed class NotificationProgressStore(IDocumentStore store) : INotific
         {
             Settlement.Delivered => Update.Inc(Delivered, 1),
             Settlement.Cancelled => Update.Inc(Cancelled, 1),
+            Settlement.Unknown => Update.Inc(Unknown, 1),
             _ => Update.Inc(Failed, 1) & Update.Inc($"{FailedByReason}.{failureReasonCode ?? SettledCounts.UnknownReason}", 1),
         };
         // Not matched: unknown, or finished (its counts final); the read happens only then.
@@ -61,6 +63,7 @@ internal sealed class NotificationProgressStore(IDocumentStore store) : INotific
             & Update.Set(Failed, final.Failed)
             & Update.Set(FailedByReason, final.FailedByReason)
             & Update.Set(Cancelled, final.Cancelled)
+            & Update.Set(Unknown, final.Unknown)
             & Update.Set(FinishedAt, now)
             & Update.Set(CompletionOwedBy, finisher),
             cancellationToken);
