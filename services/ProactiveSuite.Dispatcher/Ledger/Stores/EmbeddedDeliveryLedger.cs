@@ -20,6 +20,7 @@ internal sealed class EmbeddedDeliveryLedger : IDeliveryLedger
         _deliveries.EnsureIndex("notificationId");
         _deliveries.EnsureIndex("userId");
         _deliveries.EnsureIndex("retryWaitOf");
+        _deliveries.EnsureIndex("conversationId");
     }
 
     public Task<DeliveryClaim> ClaimAsync(DeliveryKey key, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
@@ -101,6 +102,32 @@ internal sealed class EmbeddedDeliveryLedger : IDeliveryLedger
         return Task.FromResult<IReadOnlyList<DeliveryRecord>>(records);
     }
 
+    public Task<bool> TrySaveCopyAsync(DeliveryKey key, DeliveredCopy? expected, DeliveredCopy replacement, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (Find(key) is not { } stored || stored.Copy?.Version != expected?.Version)
+            {
+                return Task.FromResult(false);
+            }
+
+            Write(stored with { Copy = replacement });
+            return Task.FromResult(true);
+        }
+    }
+
+    public Task<IReadOnlyList<DeliveryRecord>> ListUnreadInConversationAsync(string channelId, string conversationId, CancellationToken cancellationToken)
+    {
+        var records = _deliveries.Find(Query.And(Query.EQ("conversationId", conversationId), Query.EQ("channelId", channelId)))
+            .Select(Read)
+            .Where(r => r.State == DeliveryState.Delivered && r.Copy?.ReadAt is null)
+            .ToList();
+        return Task.FromResult<IReadOnlyList<DeliveryRecord>>(records);
+    }
+
+    public Task<CopyCounts> CountCopiesAsync(string notificationId, CancellationToken cancellationToken) =>
+        Task.FromResult(CopyCounts.Of(_deliveries.Find(Query.EQ("notificationId", notificationId)).Select(d => Read(d).Copy)));
+
     private DeliveryRecord? Find(DeliveryKey key) =>
         _deliveries.FindById(key.Value) is { } document ? Read(document) : null;
 
@@ -112,6 +139,7 @@ internal sealed class EmbeddedDeliveryLedger : IDeliveryLedger
         ["notificationId"] = record.Key.NotificationId,
         ["channelId"] = record.Key.ChannelId.ToLowerInvariant(),
         ["userId"] = record.Key.UserId,
+        ["conversationId"] = record.ConversationId is null ? BsonValue.Null : new BsonValue(record.ConversationId),
         ["retryWaitOf"] = record.RetryAt is null ? BsonValue.Null : new BsonValue(record.Key.NotificationId),
         ["record"] = JsonSerializer.Serialize(record, Json),
     });

@@ -22,6 +22,8 @@ internal sealed class MongoDeliveryLedger : IDeliveryLedger
         _deliveries.Indexes.CreateOne(new CreateIndexModel<DeliveryDocument>(Builders<DeliveryDocument>.IndexKeys.Ascending(d => d.NotificationId).Ascending(d => d.Id)));
         // A notification's retry waits (status GET) read only the waiting records.
         _deliveries.Indexes.CreateOne(new CreateIndexModel<DeliveryDocument>(Builders<DeliveryDocument>.IndexKeys.Ascending(d => d.NotificationId).Ascending(d => d.RetryAt)));
+        // A read receipt names a conversation.
+        _deliveries.Indexes.CreateOne(new CreateIndexModel<DeliveryDocument>(Builders<DeliveryDocument>.IndexKeys.Ascending(d => d.ConversationId)));
     }
 
     public async Task<DeliveryClaim> ClaimAsync(DeliveryKey key, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
@@ -122,6 +124,90 @@ internal sealed class MongoDeliveryLedger : IDeliveryLedger
         return documents.Select(d => d.ToRecord()).ToList();
     }
 
+    public async Task<bool> TrySaveCopyAsync(DeliveryKey key, DeliveredCopy? expected, DeliveredCopy replacement, CancellationToken cancellationToken)
+    {
+        var filters = Builders<DeliveryDocument>.Filter;
+        var unchanged = filters.Eq(d => d.Id, key.Value)
+            & (expected is null ? filters.Eq(d => d.Copy, null) : filters.Eq(d => d.Copy!.Version, expected.Version));
+        var result = await _deliveries.UpdateOneAsync(unchanged, Builders<DeliveryDocument>.Update.Set(d => d.Copy, CopyDocument.From(replacement)), cancellationToken: cancellationToken);
+        return result.ModifiedCount == 1;
+    }
+
+    public async Task<IReadOnlyList<DeliveryRecord>> ListUnreadInConversationAsync(string channelId, string conversationId, CancellationToken cancellationToken)
+    {
+        var filters = Builders<DeliveryDocument>.Filter;
+        var unread = filters.Eq(d => d.ConversationId, conversationId) & filters.Eq(d => d.ChannelId, channelId)
+            & filters.Eq(d => d.State, DeliveryState.Delivered) & filters.Eq(d => d.Copy!.ReadAt, null);
+        var documents = await _deliveries.Find(unread).ToListAsync(cancellationToken);
+        return documents.Select(d => d.ToRecord()).ToList();
+    }
+
+    public async Task<CopyCounts> CountCopiesAsync(string notificationId, CancellationToken cancellationToken)
+    {
+        var filters = Builders<DeliveryDocument>.Filter;
+        var ofIt = filters.Eq(d => d.NotificationId, notificationId);
+        return new CopyCounts(
+            (int)await _deliveries.CountDocumentsAsync(ofIt & filters.Ne(d => d.Copy!.ReadAt, null), cancellationToken: cancellationToken),
+            (int)await _deliveries.CountDocumentsAsync(ofIt & filters.Ne(d => d.Copy!.RecalledAt, null), cancellationToken: cancellationToken),
+            (int)await _deliveries.CountDocumentsAsync(ofIt & filters.Ne(d => d.Copy!.EditedAt, null), cancellationToken: cancellationToken));
+    }
+
+    internal sealed class CopyDocument
+    {
+        public int Version { get; set; }
+
+        public string? ServiceUrl { get; set; }
+
+        public string? TenantId { get; set; }
+
+        public string? BotId { get; set; }
+
+        public string? ContentRevision { get; set; }
+
+        [BsonDateTimeOptions(Kind = DateTimeKind.Utc)]
+        public DateTime? ReadAt { get; set; }
+
+        [BsonDateTimeOptions(Kind = DateTimeKind.Utc)]
+        public DateTime? RecalledAt { get; set; }
+
+        [BsonDateTimeOptions(Kind = DateTimeKind.Utc)]
+        public DateTime? EditedAt { get; set; }
+
+        [BsonDateTimeOptions(Kind = DateTimeKind.Utc)]
+        public DateTime? ChangeClaimedUntil { get; set; }
+
+        public int ChangeAttempts { get; set; }
+
+        public bool RecallFailed { get; set; }
+
+        public string? FailedRevision { get; set; }
+
+        public string? LastChangeError { get; set; }
+
+        public static CopyDocument From(DeliveredCopy copy) => new()
+        {
+            Version = copy.Version,
+            ServiceUrl = copy.ServiceUrl,
+            TenantId = copy.TenantId,
+            BotId = copy.BotId,
+            ContentRevision = copy.ContentRevision,
+            ReadAt = copy.ReadAt?.UtcDateTime,
+            RecalledAt = copy.RecalledAt?.UtcDateTime,
+            EditedAt = copy.EditedAt?.UtcDateTime,
+            ChangeClaimedUntil = copy.ChangeClaimedUntil?.UtcDateTime,
+            ChangeAttempts = copy.ChangeAttempts,
+            RecallFailed = copy.RecallFailed,
+            FailedRevision = copy.FailedRevision,
+            LastChangeError = copy.LastChangeError,
+        };
+
+        public DeliveredCopy ToCopy() => new(
+            Version, ServiceUrl, TenantId, BotId, ContentRevision, Utc(ReadAt), Utc(RecalledAt), Utc(EditedAt), Utc(ChangeClaimedUntil),
+            ChangeAttempts, RecallFailed, FailedRevision, LastChangeError);
+
+        private static DateTimeOffset? Utc(DateTime? at) => at is { } value ? new DateTimeOffset(value, TimeSpan.Zero) : null;
+    }
+
     internal sealed class DeliveryDocument
     {
         [BsonId]
@@ -163,6 +249,8 @@ internal sealed class MongoDeliveryLedger : IDeliveryLedger
         // Absent in records written before the outbox: those were reported.
         public bool Unreported { get; set; }
 
+        public CopyDocument? Copy { get; set; }
+
         public static DeliveryDocument From(DeliveryRecord record) => new()
         {
             Id = record.Key.Value,
@@ -181,6 +269,7 @@ internal sealed class MongoDeliveryLedger : IDeliveryLedger
             UpdatedAt = record.UpdatedAt.UtcDateTime,
             RetryAt = record.RetryAt?.UtcDateTime,
             Unreported = record.Unreported,
+            Copy = record.Copy is null ? null : CopyDocument.From(record.Copy),
         };
 
         public DeliveryRecord ToRecord() => new(
@@ -196,6 +285,7 @@ internal sealed class MongoDeliveryLedger : IDeliveryLedger
             new DateTimeOffset(CreatedAt, TimeSpan.Zero),
             new DateTimeOffset(UpdatedAt, TimeSpan.Zero),
             RetryAt is { } retryAt ? new DateTimeOffset(retryAt, TimeSpan.Zero) : null,
-            Unreported);
+            Unreported,
+            Copy?.ToCopy());
     }
 }

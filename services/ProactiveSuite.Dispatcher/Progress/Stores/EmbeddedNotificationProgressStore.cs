@@ -88,6 +88,12 @@ internal sealed class EmbeddedNotificationProgressStore(LiteDatabase database) :
         }
     }
 
+    public async Task<bool> RequestRecallAsync(string notificationId, CancellationToken cancellationToken) =>
+        await Update(notificationId, p => p with { RecallRequested = true, CancelRequested = true }) is not null;
+
+    public async Task<bool> RequestEditAsync(string notificationId, NotificationEdit edit, CancellationToken cancellationToken) =>
+        await Update(notificationId, p => p with { Edit = edit }) is not null;
+
     public Task<NotificationProgress?> FindAsync(string notificationId, CancellationToken cancellationToken) =>
         Task.FromResult(Find(notificationId));
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using MongoDB.Bson;
 using MongoDB.Bson.Serialization.Attributes;
 using MongoDB.Driver;
@@ -13,6 +14,7 @@ namespace ProactiveSuite.Dispatcher.Progress.Stores;
 internal sealed class MongoNotificationProgressStore(IMongoDatabase database) : INotificationProgressStore
 {
     private const int DuplicateKey = 11000;
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly IMongoCollection<ProgressDocument> _progress = database.GetCollection<ProgressDocument>("notificationProgress");
 
     public async Task<NotificationProgress> StartAsync(string notificationId, int? total, DateTimeOffset now, CancellationToken cancellationToken)
@@ -91,6 +93,12 @@ internal sealed class MongoNotificationProgressStore(IMongoDatabase database) : 
         return result.MatchedCount == 1;
     }
 
+    public async Task<bool> RequestRecallAsync(string notificationId, CancellationToken cancellationToken) =>
+        (await Update(notificationId, Builders<ProgressDocument>.Update.Set(d => d.RecallRequested, true).Set(d => d.CancelRequested, true), cancellationToken)).MatchedCount == 1;
+
+    public async Task<bool> RequestEditAsync(string notificationId, NotificationEdit edit, CancellationToken cancellationToken) =>
+        (await Update(notificationId, Builders<ProgressDocument>.Update.Set(d => d.Edit, JsonSerializer.Serialize(edit, Json)), cancellationToken)).MatchedCount == 1;
+
     public async Task<NotificationProgress?> FindAsync(string notificationId, CancellationToken cancellationToken) =>
         (await _progress.Find(d => d.Id == notificationId).FirstOrDefaultAsync(cancellationToken))?.ToProgress();
 
@@ -130,10 +138,16 @@ internal sealed class MongoNotificationProgressStore(IMongoDatabase database) : 
 
         public string? CompletionOwedBy { get; set; }
 
+        public bool RecallRequested { get; set; }
+
+        /// <summary>The <see cref="NotificationEdit"/> as JSON: its attachments carry arbitrary JSON content.</summary>
+        public string? Edit { get; set; }
+
         public NotificationProgress ToProgress() => new(
             Id, Total, Delivered, Failed, FailedByReason, Cancelled, Throttled,
             new DateTimeOffset(StartedAt, TimeSpan.Zero),
             FinishedAt is { } finished ? new DateTimeOffset(finished, TimeSpan.Zero) : null,
-            CancelRequested, FannedOut, FanOutCursor, CancelledUnsent, CompletionOwedBy);
+            CancelRequested, FannedOut, FanOutCursor, CancelledUnsent, CompletionOwedBy,
+            RecallRequested, Edit is null ? null : JsonSerializer.Deserialize<NotificationEdit>(Edit, Json));
     }
 }
