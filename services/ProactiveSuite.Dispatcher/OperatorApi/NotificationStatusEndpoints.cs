@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ProactiveSuite.Dispatcher.Copies;
 using ProactiveSuite.Dispatcher.Ledger;
 using ProactiveSuite.Dispatcher.Progress;
 
@@ -24,7 +25,8 @@ public static class NotificationStatusEndpoints
             // Read from the ledger on the GET (only the waiting records), not kept in counters: it is exact
             // after any crash and costs the deliveries nothing. A finished notification has none waiting.
             var retrying = found.FinishedAt is null ? await ledger.FindRetryWaitsAsync(notificationId, ct) : null;
-            return Results.Ok(StatusView.Of(found, retrying, await ledger.CountCopiesAsync(notificationId, ct)));
+            var copies = await ledger.CountCopiesAsync(notificationId, ct);
+            return Results.Ok(StatusView.Of(found, retrying, copies, await PendingCopyChanges.CountAsync(ledger, found, ct)));
         });
 
         notifications.MapGet("/recipients", async (string notificationId, string? after, int? limit, IDeliveryLedger ledger, CancellationToken ct) =>
@@ -93,14 +95,15 @@ public static class NotificationStatusEndpoints
     /// <param name="Read">Delivered copies a read receipt covered.</param>
     /// <param name="Recalled">Delivered copies deleted (or already gone) after a recall.</param>
     /// <param name="Edited">Delivered copies updated after an edit.</param>
+    /// <param name="CopiesChanging">Delivered copies whose delete (recall) or update (edit) is still to be made.</param>
     private sealed record StatusView(
         string NotificationId, int? Total, int? Pending, int Delivered, int Failed, IReadOnlyDictionary<string, int> FailedByReason,
         int Cancelled, int Throttled, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, bool CancelRequested, RetryWaits? Retrying,
-        int Read, int Recalled, int Edited, bool RecallRequested, DateTimeOffset? EditRequestedAt)
+        int Read, int Recalled, int Edited, int CopiesChanging, bool RecallRequested, DateTimeOffset? EditRequestedAt)
     {
-        public static StatusView Of(NotificationProgress p, RetryWaits? retrying, CopyCounts copies) => new(
+        public static StatusView Of(NotificationProgress p, RetryWaits? retrying, CopyCounts copies, int copiesChanging) => new(
             p.NotificationId, p.Total, p.Pending, p.Delivered, p.Failed, p.FailedByReason, p.Cancelled, p.Throttled, p.StartedAt, p.FinishedAt, p.CancelRequested, retrying,
-            copies.Read, copies.Recalled, copies.Edited, p.RecallRequested, p.Edit?.RequestedAt);
+            copies.Read, copies.Recalled, copies.Edited, copiesChanging, p.RecallRequested, p.Edit?.RequestedAt);
     }
 
     /// <param name="ChangeError">Why the last recall or edit of the copy failed, when it did.</param>
