@@ -58,10 +58,11 @@ public abstract class AfterDeliveryScenarios(IAfterDeliveryStage stage)
         var recall = await stage.Http.PostAsync($"/notifications/{id}/recall", null, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.Accepted, recall.StatusCode);
+        JsonObject? last = null;
         var status = await Eventually.Until(
-            async () => await StatusAsync(id) is { } s && s["finishedAt"] is not null && Count(s, "recalled") == Count(s, "delivered") ? s : null,
+            async () => (last = await StatusAsync(id)) is { } s && s["finishedAt"] is not null && Count(s, "recalled") == Count(s, "delivered") ? s : null,
             "every delivered copy recalled",
-            stage.Logs);
+            () => $"last status: {last?.ToJsonString()}");
         Assert.True(Count(status, "cancelled") > 0, $"nothing was cancelled: {status}");
         Assert.Equal(150, Count(status, "delivered") + Count(status, "cancelled"));
         var (sent, deleted) = (0, 0);

@@ -234,13 +234,16 @@ public abstract class DeliveryLedgerContract(StoreUnderTest store) : StoreContra
         var read = await DeliveredAsync(new DeliveryKey("n-2", "emulator", "user-ada"), "conv-ada", "1");
         var unread = await DeliveredAsync(new DeliveryKey("n-3", "emulator", "user-ada"), "conv-ada", "2");
         await DeliveredAsync(new DeliveryKey("n-2", "emulator", "user-bob"), "conv-bob", "3");
+        // Delivered before copies were kept: unread, and counted as nothing.
+        var old = new DeliveryKey("n-2", "emulator", "user-old");
+        await Ledger.SaveAsync(DeliveryRecord.New(old, T0) with { State = DeliveryState.Delivered, ConversationId = "conv-ada", ActivityId = "0" }, default);
         var pending = new DeliveryKey("n-4", "emulator", "user-ada");
         await Ledger.SaveAsync(DeliveryRecord.New(pending, T0) with { ConversationId = "conv-ada" }, default);
         Assert.True(await Ledger.TrySaveCopyAsync(read.Key, read.Copy, read.Copy! with { Version = 1, ReadAt = T0, RecalledAt = T0, EditedAt = T0 }, default));
 
         var listed = await Ledger.ListUnreadInConversationAsync("emulator", "conv-ada", default);
 
-        Assert.Equal([unread.Key], listed.Select(r => r.Key));
+        Assert.Equal([old, unread.Key], listed.Select(r => r.Key).OrderBy(k => k.NotificationId).ThenBy(k => k.UserId));
         Assert.Empty(await Ledger.ListUnreadInConversationAsync("msteams", "conv-ada", default));
         Assert.Equal(new CopyCounts(1, 1, 1), await Ledger.CountCopiesAsync("n-2", default));
         Assert.Equal(new CopyCounts(0, 0, 0), await Ledger.CountCopiesAsync("n-3", default));

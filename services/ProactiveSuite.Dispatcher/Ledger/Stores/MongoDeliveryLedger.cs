@@ -136,8 +136,9 @@ internal sealed class MongoDeliveryLedger : IDeliveryLedger
     public async Task<IReadOnlyList<DeliveryRecord>> ListUnreadInConversationAsync(string channelId, string conversationId, CancellationToken cancellationToken)
     {
         var filters = Builders<DeliveryDocument>.Filter;
+        // Both branches: a null copy is "no copy" to MongoDB, but not to every server that speaks its protocol (mongomock).
         var unread = filters.Eq(d => d.ConversationId, conversationId) & filters.Eq(d => d.ChannelId, channelId)
-            & filters.Eq(d => d.State, DeliveryState.Delivered) & filters.Eq(d => d.Copy!.ReadAt, null);
+            & filters.Eq(d => d.State, DeliveryState.Delivered) & (filters.Eq(d => d.Copy, null) | filters.Eq(d => d.Copy!.ReadAt, null));
         var documents = await _deliveries.Find(unread).ToListAsync(cancellationToken);
         return documents.Select(d => d.ToRecord()).ToList();
     }
@@ -146,10 +147,11 @@ internal sealed class MongoDeliveryLedger : IDeliveryLedger
     {
         var filters = Builders<DeliveryDocument>.Filter;
         var ofIt = filters.Eq(d => d.NotificationId, notificationId);
+        // "Is a date" rather than "is not null", for the same reason as above.
         return new CopyCounts(
-            (int)await _deliveries.CountDocumentsAsync(ofIt & filters.Ne(d => d.Copy!.ReadAt, null), cancellationToken: cancellationToken),
-            (int)await _deliveries.CountDocumentsAsync(ofIt & filters.Ne(d => d.Copy!.RecalledAt, null), cancellationToken: cancellationToken),
-            (int)await _deliveries.CountDocumentsAsync(ofIt & filters.Ne(d => d.Copy!.EditedAt, null), cancellationToken: cancellationToken));
+            (int)await _deliveries.CountDocumentsAsync(ofIt & filters.Gt(d => d.Copy!.ReadAt, DateTime.MinValue), cancellationToken: cancellationToken),
+            (int)await _deliveries.CountDocumentsAsync(ofIt & filters.Gt(d => d.Copy!.RecalledAt, DateTime.MinValue), cancellationToken: cancellationToken),
+            (int)await _deliveries.CountDocumentsAsync(ofIt & filters.Gt(d => d.Copy!.EditedAt, DateTime.MinValue), cancellationToken: cancellationToken));
     }
 
     internal sealed class CopyDocument
