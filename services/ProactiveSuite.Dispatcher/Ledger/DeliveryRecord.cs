@@ -36,7 +36,8 @@ public sealed record DeliveryRecord(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     DateTimeOffset? RetryAt = null,
-    bool Unreported = false)
+    bool Unreported = false,
+    DeliveredCopy? Copy = null)
 {
     public bool IsSettled => State is DeliveryState.Delivered or DeliveryState.Failed or DeliveryState.Cancelled;
 

@@ -2,6 +2,7 @@ namespace ProactiveSuite.Cli.Status;
 
 /// <summary>GET /notifications/{id}: where a notification stands as a whole.</summary>
 /// <param name="Retrying">Recipients waiting for a retry after a failure, and why; null when none wait (or an older Dispatcher).</param>
+/// <param name="CopiesChanging">Delivered copies whose delete (recall) or update (edit) is still to be made.</param>
 public sealed record NotificationStatus(
     string NotificationId,
     int? Total,
@@ -14,7 +15,13 @@ public sealed record NotificationStatus(
     DateTimeOffset StartedAt,
     DateTimeOffset? FinishedAt,
     bool CancelRequested,
-    RetryingStatus? Retrying = null)
+    RetryingStatus? Retrying = null,
+    int Read = 0,
+    int Recalled = 0,
+    int Edited = 0,
+    int CopiesChanging = 0,
+    bool RecallRequested = false,
+    DateTimeOffset? EditRequestedAt = null)
 {
     public int Settled => Delivered + Failed + Cancelled;
 
