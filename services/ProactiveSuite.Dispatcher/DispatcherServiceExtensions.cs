@@ -3,12 +3,16 @@ using ProactiveSuite.Contracts.References;
 using ProactiveSuite.Dispatcher.Broadcasts;
 using ProactiveSuite.Dispatcher.Cancellation;
 using ProactiveSuite.Dispatcher.Connector;
+using ProactiveSuite.Dispatcher.Copies;
 using ProactiveSuite.Dispatcher.Delivery;
+using ProactiveSuite.Dispatcher.Editing;
 using ProactiveSuite.Dispatcher.Ledger;
 using ProactiveSuite.Dispatcher.Ledger.Stores;
 using ProactiveSuite.Dispatcher.OperatorApi;
 using ProactiveSuite.Dispatcher.Pacing;
 using ProactiveSuite.Dispatcher.Progress;
+using ProactiveSuite.Dispatcher.ReadReceipts;
+using ProactiveSuite.Dispatcher.Recall;
 using ProactiveSuite.Dispatcher.Progress.Stores;
 using ProactiveSuite.Dispatcher.Scheduling;
 using ProactiveSuite.Dispatcher.Scheduling.Stores;
@@ -24,7 +28,7 @@ public static class DispatcherServiceExtensions
 {
     /// <summary>
     /// The Dispatcher: the channel connector, the delivery ledger and schedule, pacing, broadcasts,
-    /// surveys, and the command consumers.
+    /// surveys, what happens after delivery (read receipts, recall, edit), and the command consumers.
     /// </summary>
     public static IHostApplicationBuilder AddDispatcher(this IHostApplicationBuilder builder)
     {
@@ -54,6 +58,10 @@ public static class DispatcherServiceExtensions
         builder.Services.AddScoped<DeliveryReporting>();
         builder.Services.AddScoped<NotificationCompletion>();
         builder.Services.AddScoped<BroadcastFanOut>();
+        builder.Services.AddScoped<CopyFanOut>();
+        builder.Services.AddScoped<CopyChanges>();
+        builder.Services.AddScoped<ReadReceipts.ReadReceipts>();
+        builder.Services.AddSingleton<CopyTelemetry>();
         if ((configuration.GetSection(MessageBusOptions.Section).Get<MessageBusOptions>() ?? new MessageBusOptions()).Transport == BusTransport.InMemory)
         {
             builder.AddStore<UnfinishedBroadcasts, UnfinishedBroadcasts>(StoreOwner.Dispatcher);
@@ -67,6 +75,10 @@ public static class DispatcherServiceExtensions
             bus.AddConsumer<DeliverToRecipientConsumer, DeliverToRecipientConsumerDefinition>();
             bus.AddConsumer<SendBroadcastConsumer, SendBroadcastConsumerDefinition>();
             bus.AddConsumer<CancelNotificationConsumer, CancelNotificationConsumerDefinition>();
+            bus.AddConsumer<RecallNotificationConsumer, RecallNotificationConsumerDefinition>();
+            bus.AddConsumer<EditNotificationConsumer, EditNotificationConsumerDefinition>();
+            bus.AddConsumer<ChangeDeliveredCopyConsumer, ChangeDeliveredCopyConsumerDefinition>();
+            bus.AddConsumer<ReadReceiptReceivedConsumer, ReadReceiptReceivedConsumerDefinition>();
             bus.AddRequestClient<FindConversationReference>(RequestTimeout.After(s: 10));
             bus.AddRequestClient<FindConversationReferences>(RequestTimeout.After(s: 30));
             bus.AddRequestClient<ListConversationReferences>(RequestTimeout.After(s: 30));

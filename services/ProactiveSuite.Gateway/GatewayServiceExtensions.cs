@@ -4,6 +4,7 @@ using ProactiveSuite.Gateway.Bot;
 using ProactiveSuite.Gateway.Capture;
 using ProactiveSuite.Gateway.Conversation;
 using ProactiveSuite.Gateway.Messages;
+using ProactiveSuite.Gateway.ReadReceipts;
 using ProactiveSuite.Gateway.Security;
 using ProactiveSuite.Gateway.Surveys;
 
@@ -12,7 +13,7 @@ namespace ProactiveSuite.Gateway;
 public static class GatewayServiceExtensions
 {
     /// <summary>
-    /// The Gateway: the Bot Framework adapter with reference capture, the bot, and its conversation flows,
+    /// The Gateway: the Bot Framework adapter with reference capture, the bot, read receipts, and its conversation flows,
     /// whose state it owns (surveys are pushed onto it at the Dispatcher's request).
     /// Does not start without an app id unless unauthenticated local use is explicitly allowed.
     /// </summary>
@@ -25,6 +26,7 @@ public static class GatewayServiceExtensions
         builder.AddConversationStateErasure();
         builder.Services.AddSingleton<IConversationFlow, IntroductionFlow>();
         builder.Services.AddSingleton<ConversationTurns>();
+        builder.Services.AddSingleton<ReadReceiptForwarding>();
         builder.Services.Configure<CaptureOptions>(builder.Configuration.GetSection(CaptureOptions.Section));
         builder.Services.Configure<ConversationOutboxOptions>(builder.Configuration.GetSection(ConversationOutboxOptions.Section));
         builder.Services.AddSingleton<ConversationOutbox>();

@@ -1,6 +1,7 @@
 // The playground story in a real headless Chromium (Debian's chromium, driven by playwright-core):
-// users chat with the bot, an operator sends notifications (to one user, then two) and starts a survey from the page,
-// and the user answers it in the chat until the bot hands the conversation back.
+// users chat with the bot, an operator sends notifications (to one user, then two), sees them read, edits and
+// recalls one, and starts a survey from the page, and the user answers it in the chat until the bot hands the
+// conversation back.
 //
 //   node playground.spec.mjs <baseUrl> [screenshotPath]
 //
@@ -101,6 +102,35 @@ try {
     await arrives('proactive', 'Lunch is served');
     await page.getByTestId('user-picker').selectOption('ada');
     await page.getByTestId('recipient-grace').uncheck();
+  });
+
+  await step('Ada marks the chat read and the first notification counts one read', async () => {
+    await page.getByTestId('read-conversation').click();
+    await arrives('event', 'Ada read the conversation');
+    const status = page.locator('[data-testid="notification-status"]', { hasText: 'Your report is ready' });
+    await status.getByTestId('detail').filter({ hasText: 'read 1' }).waitFor();
+  });
+
+  await step('an edit from the operator panel replaces the message in the chat, marked edited', async () => {
+    const card = page.locator('[data-testid="notification-status"]', { hasText: 'Lunch is served' });
+    await card.getByTestId('edit-text').fill('Lunch is served at 1 pm');
+    await card.getByTestId('edit').click();
+    await page.locator('[data-testid="notification-status"][data-state="edited"]', { hasText: 'Lunch is served' }).waitFor();
+    await bubble('proactive', 'Lunch is served at 1 pm').getByTestId('badge-edited').waitFor();
+    if (await bubble('proactive', 'Lunch is served').count() !== 1) throw new Error('the edited message should replace the old one, not come as a new one');
+  });
+
+  await step('a recall from the operator panel deletes the message in both chats, and a later edit is refused', async () => {
+    const card = page.locator('[data-testid="notification-status"]', { hasText: 'Lunch is served' });
+    await card.getByTestId('recall').click();
+    await page.locator('[data-testid="notification-status"][data-state="recalled"]', { hasText: 'Lunch is served' }).waitFor();
+    await bubble('proactive', 'This message was deleted.').getByTestId('badge-deleted').waitFor();
+    if (await bubble('proactive', 'Lunch is served').count() !== 0) throw new Error('the recalled message is still shown');
+    await page.getByTestId('user-picker').selectOption('grace');
+    await bubble('proactive', 'This message was deleted.').getByTestId('badge-deleted').waitFor();
+    await page.getByTestId('user-picker').selectOption('ada');
+    await card.getByTestId('edit').click();
+    await page.getByTestId('operator-error').filter({ hasText: 'was recalled' }).waitFor();
   });
 
   await step('a survey the Dispatcher refuses shows its reason, and starts nothing', async () => {

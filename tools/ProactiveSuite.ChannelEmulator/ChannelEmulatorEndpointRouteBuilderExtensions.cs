@@ -34,10 +34,11 @@ public static class ChannelEmulatorEndpointRouteBuilderExtensions
             clock,
             logger,
             services.GetService<IHostApplicationLifetime>()?.ApplicationStopping ?? CancellationToken.None);
-        var connector = new ConnectorApi(transcript, serviceUrl, admission, clock, logger);
+        var messageIds = services.GetRequiredService<ConversationMessageIds>();
+        var connector = new ConnectorApi(transcript, serviceUrl, admission, messageIds, clock, logger);
         var conditions = new ConditionsApi(faults, limits, statistics);
         var control = new ControlApi(
-            transcript, options, serviceUrl, new BotGateway(services.GetRequiredService<IHttpClientFactory>()), clock, logger);
+            transcript, options, serviceUrl, new BotGateway(services.GetRequiredService<IHttpClientFactory>()), messageIds, clock, logger);
 
         // A channel's callers never carry the host's credentials: the bot's connector client sends a Bot Framework
         // token (or none), and tests and people send nothing. A host-wide fallback policy must not lock them out.
@@ -46,9 +47,12 @@ public static class ChannelEmulatorEndpointRouteBuilderExtensions
         group.MapPost("/v3/conversations", Answer(connector.CreateConversationAsync));
         group.MapPost("/v3/conversations/{conversationId}/activities", Answer(connector.SendToConversationAsync));
         group.MapPost("/v3/conversations/{conversationId}/activities/{activityId}", Answer(connector.ReplyToActivityAsync));
+        group.MapPut("/v3/conversations/{conversationId}/activities/{activityId}", Answer(connector.UpdateActivityAsync));
+        group.MapDelete("/v3/conversations/{conversationId}/activities/{activityId}", Answer(connector.DeleteActivityAsync));
 
         group.MapPost("/emulator/users/{userId}/messages", Answer(control.UserMessageAsync));
         group.MapPost("/emulator/users/{userId}/join", Answer(control.UserJoinAsync));
+        group.MapPost("/emulator/users/{userId}/read", Answer(control.UserReadAsync));
         group.MapPost("/emulator/activities", Answer(control.ForwardActivityAsync));
         group.MapGet("/emulator/conversations", Answer(_ => Task.FromResult(control.Conversations())));
         group.MapGet("/emulator/conversations/{id}/activities", Answer(http => Task.FromResult(control.ConversationActivities(http))));

@@ -110,6 +110,24 @@ public sealed class ChannelEmulatorServer : IAsyncDisposable
     public Task<HttpResponseMessage> UserJoinsAsync(string userId) =>
         PostAsync($"emulator/users/{Uri.EscapeDataString(userId)}/join", new JsonObject());
 
+    /// <summary>
+    /// Acts as <paramref name="userId"/> reading their conversation up to <paramref name="lastReadMessageId"/> (the newest
+    /// message when null): the bot gets Teams' read receipt event (<c>POST /emulator/users/{userId}/read</c>).
+    /// </summary>
+    public Task<HttpResponseMessage> UserReadsAsync(string userId, string? lastReadMessageId = null, string? conversationId = null)
+    {
+        var body = new JsonObject();
+        if (lastReadMessageId is not null)
+        {
+            body["lastReadMessageId"] = lastReadMessageId;
+        }
+        if (conversationId is not null)
+        {
+            body["conversationId"] = conversationId;
+        }
+        return PostAsync($"emulator/users/{Uri.EscapeDataString(userId)}/read", body);
+    }
+
     /// <summary>Posts any activity to the bot (<c>POST /emulator/activities</c>); its serviceUrl becomes this server's unless kept.</summary>
     public Task<HttpResponseMessage> ForwardActivityAsync(JsonObject activity, bool keepServiceUrl = false)
     {

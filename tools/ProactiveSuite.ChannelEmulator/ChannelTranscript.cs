@@ -31,6 +31,40 @@ public sealed class ChannelTranscript
         }
     }
 
+    /// <summary>
+    /// The bot's message <paramref name="activityId"/> in <paramref name="conversationId"/> as it stands now (its
+    /// latest update); null when the bot never sent it or deleted it.
+    /// </summary>
+    public RecordedActivity? CurrentMessage(string conversationId, string activityId)
+    {
+        lock (_gate)
+        {
+            RecordedActivity? current = null;
+            foreach (var a in _activities)
+            {
+                if (a.Direction != ActivityDirection.ToUser
+                    || !string.Equals(a.ConversationId, conversationId, StringComparison.Ordinal)
+                    || !string.Equals(a.ActivityId, activityId, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+                current = a.Operation == ConnectorOperation.DeleteActivity ? null : a;
+            }
+            return current;
+        }
+    }
+
+    /// <summary>The id of the newest message in <paramref name="conversationId"/>, either way; null when there is none.</summary>
+    public string? NewestMessageId(string conversationId)
+    {
+        lock (_gate)
+        {
+            return _activities.FindLast(a => string.Equals(a.ConversationId, conversationId, StringComparison.Ordinal)
+                && a.Operation is not (ConnectorOperation.UpdateActivity or ConnectorOperation.DeleteActivity)
+                && a.Type == "message")?.ActivityId;
+        }
+    }
+
     /// <summary>The ids of every conversation seen (with activities, or created by the bot), in order of first appearance.</summary>
     public IReadOnlyList<string> Conversations()
     {

@@ -9,7 +9,7 @@ namespace ProactiveSuite.ChannelEmulator;
 /// <see cref="ConnectorAdmission"/> (latency, faults, limits) before they are recorded.
 /// </summary>
 internal sealed class ConnectorApi(
-    ChannelTranscript transcript, ChannelServiceUrl serviceUrl, ConnectorAdmission admission, TimeProvider clock, ILogger logger)
+    ChannelTranscript transcript, ChannelServiceUrl serviceUrl, ConnectorAdmission admission, ConversationMessageIds messageIds, TimeProvider clock, ILogger logger)
 {
     /// <summary><c>POST /v3/conversations</c> with ConversationParameters; answers 201 ConversationResourceResponse.</summary>
     public Task<IResult> CreateConversationAsync(HttpContext http) =>
@@ -22,6 +22,79 @@ internal sealed class ConnectorApi(
     /// <summary><c>POST /v3/conversations/{conversationId}/activities/{activityId}</c>; answers 200 ResourceResponse.</summary>
     public Task<IResult> ReplyToActivityAsync(HttpContext http) =>
         admission.AnswerAsync(http, ct => ReceiveFromBotAsync(http, ConnectorOperation.ReplyToActivity, RouteValue(http, "activityId"), ct));
+
+    /// <summary><c>PUT /v3/conversations/{conversationId}/activities/{activityId}</c>; answers 200 ResourceResponse, 404 when the message is gone.</summary>
+    public Task<IResult> UpdateActivityAsync(HttpContext http) =>
+        admission.AnswerAsync(http, ct => UpdateAsync(http, ct));
+
+    /// <summary><c>DELETE /v3/conversations/{conversationId}/activities/{activityId}</c>; answers 200, 404 when the message is gone.</summary>
+    public Task<IResult> DeleteActivityAsync(HttpContext http) =>
+        admission.AnswerAsync(http, ct => DeleteAsync(http, ct));
+
+    private async Task<IResult> UpdateAsync(HttpContext http, CancellationToken ct)
+    {
+        var activity = await RequestJson.ReadObjectAsync(http.Request, ct).ConfigureAwait(false);
+        if (RequestJson.ActivityProblem(activity) is { } problem)
+        {
+            return EmulatorResults.BadArgument(problem);
+        }
+
+        var (conversationId, activityId) = (RouteValue(http, "conversationId"), RouteValue(http, "activityId"));
+        var current = transcript.CurrentMessage(conversationId, activityId);
+        var call = CallOn(ConnectorOperation.UpdateActivity, conversationId, current, activity);
+        if (await admission.RefuseAsync(call, ct).ConfigureAwait(false) is { } refusal)
+        {
+            return refusal;
+        }
+        if (current is null)
+        {
+            return MessageGone(conversationId, activityId);
+        }
+
+        var snapshot = JsonSnapshot.Of(activity!);
+        // The message keeps its id and place; only its content changes.
+        snapshot["id"] = activityId;
+        admission.Accepted(call, conversationId);
+        Record(new RecordedActivity(conversationId, activityId, ActivityDirection.ToUser, ConnectorOperation.UpdateActivity, snapshot, clock.GetUtcNow()));
+        return EmulatorResults.Json(StatusCodes.Status200OK, new JsonObject { ["id"] = activityId });
+    }
+
+    private async Task<IResult> DeleteAsync(HttpContext http, CancellationToken ct)
+    {
+        var (conversationId, activityId) = (RouteValue(http, "conversationId"), RouteValue(http, "activityId"));
+        var current = transcript.CurrentMessage(conversationId, activityId);
+        var call = CallOn(ConnectorOperation.DeleteActivity, conversationId, current, null);
+        if (await admission.RefuseAsync(call, ct).ConfigureAwait(false) is { } refusal)
+        {
+            return refusal;
+        }
+        if (current is null)
+        {
+            return MessageGone(conversationId, activityId);
+        }
+
+        admission.Accepted(call, conversationId);
+        var tombstone = new JsonObject
+        {
+            ["type"] = "messageDelete",
+            ["id"] = activityId,
+            ["conversation"] = new JsonObject { ["id"] = conversationId },
+            ["recipient"] = current.Activity["recipient"]?.DeepClone(),
+        };
+        Record(new RecordedActivity(conversationId, activityId, ActivityDirection.ToUser, ConnectorOperation.DeleteActivity, tombstone, clock.GetUtcNow()));
+        return Results.Ok();
+    }
+
+    // Faults for a user match the recipient of the message changed, as they match that of a send.
+    private ConnectorCall CallOn(ConnectorOperation operation, string conversationId, RecordedActivity? current, JsonObject? activity)
+    {
+        var recipientId = JsonText.StringOf(current?.Activity["recipient"] as JsonObject, "id")
+            ?? JsonText.StringOf(activity?["recipient"] as JsonObject, "id");
+        return new ConnectorCall(operation, conversationId, recipientId is null ? [] : [recipientId], admission.Tenants.OfActivity(activity ?? current?.Activity ?? new JsonObject(), conversationId));
+    }
+
+    private static IResult MessageGone(string conversationId, string activityId) =>
+        EmulatorResults.Error(StatusCodes.Status404NotFound, "ActivityNotFound", $"No message '{activityId}' in conversation '{conversationId}': never sent by the bot, or deleted.");
 
     private async Task<IResult> CreateAsync(HttpContext http, CancellationToken ct)
     {
@@ -66,7 +139,7 @@ internal sealed class ConnectorApi(
         admission.Accepted(call, conversationId);
         var bot = parameters["bot"] as JsonObject;
         var channelData = parameters["channelData"] as JsonObject;
-        var activityId = activity is null ? null : JsonText.NewId();
+        var activityId = activity is null ? null : messageIds.Next(conversationId);
 
         // The conversation first, then its first activity: the order in which the channel makes them exist.
         transcript.Add(new ConversationCreated(
@@ -125,7 +198,7 @@ internal sealed class ConnectorApi(
             return refusal;
         }
 
-        var activityId = JsonText.NewId();
+        var activityId = messageIds.Next(conversationId);
         var snapshot = JsonSnapshot.Of(activity!);
         // The channel owns activity ids: the recorded activity carries the id the bot is answered with.
         snapshot["id"] = activityId;

@@ -14,4 +14,10 @@ public enum ConnectorOperation
 
     /// <summary>The bot sent it with <c>POST /v3/conversations/{conversationId}/activities/{activityId}</c>.</summary>
     ReplyToActivity,
+
+    /// <summary>The bot replaced one of its messages with <c>PUT /v3/conversations/{conversationId}/activities/{activityId}</c>.</summary>
+    UpdateActivity,
+
+    /// <summary>The bot deleted one of its messages with <c>DELETE /v3/conversations/{conversationId}/activities/{activityId}</c>.</summary>
+    DeleteActivity,
 }

@@ -12,6 +12,7 @@ internal sealed class ControlApi(
     ChannelEmulatorOptions options,
     ChannelServiceUrl serviceUrl,
     BotGateway gateway,
+    ConversationMessageIds messageIds,
     TimeProvider clock,
     ILogger logger)
 {
@@ -30,7 +31,32 @@ internal sealed class ControlApi(
         }
 
         var turn = UserTurnFor(http, body);
-        return await PostAsUserAsync(http, UserActivities.Message(turn, options, text), turn.UserId).ConfigureAwait(false);
+        return await PostAsUserAsync(http, Numbered(UserActivities.Message(turn, options, text), turn), turn.UserId).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// <c>POST /emulator/users/{userId}/read</c>, optional body <c>{"conversationId"?, "lastReadMessageId"?}</c>: the user reads
+    /// the conversation (up to its newest message unless told), and the channel posts Teams' read receipt event to the bot.
+    /// </summary>
+    public async Task<IResult> UserReadAsync(HttpContext http)
+    {
+        JsonObject? body = null;
+        if (HasBody(http.Request))
+        {
+            body = await RequestJson.ReadObjectAsync(http.Request, http.RequestAborted).ConfigureAwait(false);
+            if (body is null)
+            {
+                return EmulatorResults.BadArgument("The body, when sent, must be a JSON object: {\"conversationId\"?, \"lastReadMessageId\"?}.");
+            }
+        }
+
+        var turn = UserTurnFor(http, body);
+        var lastRead = JsonText.StringOf(body, "lastReadMessageId") ?? transcript.NewestMessageId(turn.ConversationId);
+        if (lastRead is null)
+        {
+            return EmulatorResults.NotFound($"Conversation '{turn.ConversationId}' has no message to read.");
+        }
+        return await PostAsUserAsync(http, UserActivities.ReadReceipt(turn, options, lastRead), turn.UserId).ConfigureAwait(false);
     }
 
     /// <summary><c>POST /emulator/users/{userId}/join</c>, optional body <c>{"name"?, "conversationId"?}</c>.</summary>
@@ -47,7 +73,7 @@ internal sealed class ControlApi(
         }
 
         var turn = UserTurnFor(http, body);
-        return await PostAsUserAsync(http, UserActivities.Join(turn, options), turn.UserId).ConfigureAwait(false);
+        return await PostAsUserAsync(http, Numbered(UserActivities.Join(turn, options), turn), turn.UserId).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -79,7 +105,7 @@ internal sealed class ControlApi(
         }
         if (string.IsNullOrEmpty(JsonText.StringOf(activity, "id")))
         {
-            activity!["id"] = JsonText.NewId();
+            activity!["id"] = messageIds.Next(JsonText.StringOf(activity["conversation"] as JsonObject, "id")!);
         }
 
         var userId = JsonText.StringOf(activity!["from"] as JsonObject, "id") ?? "(no from.id)";
@@ -151,6 +177,13 @@ internal sealed class ControlApi(
             ["gatewayStatus"] = delivery.Status,
             ["gatewayBody"] = delivery.Body,
         });
+    }
+
+    // The user's messages are numbered like the bot's: one sequence per conversation, as in Teams.
+    private JsonObject Numbered(JsonObject activity, UserTurn turn)
+    {
+        activity["id"] = messageIds.Next(turn.ConversationId);
+        return activity;
     }
 
     private UserTurn UserTurnFor(HttpContext http, JsonObject? body)

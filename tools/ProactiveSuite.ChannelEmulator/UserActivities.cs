@@ -31,6 +31,23 @@ internal static class UserActivities
         return activity;
     }
 
+    /// <summary>
+    /// What Teams sends when the user has read the conversation up to <paramref name="lastReadMessageId"/>
+    /// (see shared/activities/teams-read-receipt.json).
+    /// </summary>
+    public static JsonObject ReadReceipt(UserTurn turn, ChannelEmulatorOptions options, string lastReadMessageId)
+    {
+        var activity = Envelope("event", turn, options);
+        activity["id"] = "f:" + turn.Now.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        activity["name"] = ReadReceiptName;
+        activity["conversation"]!["conversationType"] = "personal";
+        activity["value"] = new JsonObject { ["lastReadMessageId"] = lastReadMessageId };
+        return activity;
+    }
+
+    /// <summary>The name of Teams' read receipt event.</summary>
+    public const string ReadReceiptName = "application/vnd.microsoft.readReceipt";
+
     private static JsonObject Envelope(string type, UserTurn turn, ChannelEmulatorOptions options) => new()
     {
         ["type"] = type,

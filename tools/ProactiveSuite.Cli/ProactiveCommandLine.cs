@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
+using ProactiveSuite.Cli.AfterDelivery;
 using ProactiveSuite.Cli.Broadcast;
 using ProactiveSuite.Cli.Cancellation;
 using ProactiveSuite.Cli.Connection;
@@ -18,7 +19,7 @@ public static class ProactiveCommandLine
 
     public static RootCommand Build()
     {
-        var root = new RootCommand("Send notifications, broadcasts and surveys through ProactiveSuite, and follow them (over its operator HTTP API).")
+        var root = new RootCommand("Send notifications, broadcasts and surveys through ProactiveSuite, follow, recall and edit them (over its operator HTTP API).")
         {
             ConnectionOptions.Url,
             ConnectionOptions.RegistryUrl,
@@ -29,6 +30,8 @@ public static class ProactiveCommandLine
             StatusCommand.Create(),
             ReferencesCommand.Create(),
             CancelCommand.Create(),
+            RecallCommand.Create(),
+            EditCommand.Create(),
         };
         return root;
     }

@@ -23,6 +23,18 @@ internal sealed class AllowlistedChannelConnector(IChannelConnector connector, S
         return connector.CreateConversationAsync(endpoint, recipient, message, cancellationToken);
     }
 
+    public Task DeleteAsync(ConversationAddress address, string activityId, CancellationToken cancellationToken)
+    {
+        Ensure(address.ServiceUrl, $"the delivered copy of user '{address.User.Id}' in channel '{address.ChannelId}'");
+        return connector.DeleteAsync(address, activityId, cancellationToken);
+    }
+
+    public Task UpdateAsync(ConversationAddress address, string activityId, OutboundMessage message, CancellationToken cancellationToken)
+    {
+        Ensure(address.ServiceUrl, $"the delivered copy of user '{address.User.Id}' in channel '{address.ChannelId}'");
+        return connector.UpdateAsync(address, activityId, message, cancellationToken);
+    }
+
     private void Ensure(string serviceUrl, string source)
     {
         if (allowlist.Problem(serviceUrl) is { } problem)

@@ -74,6 +74,25 @@ internal sealed class BotConnector : IChannelConnector
         return created ?? throw new ConnectorException(null, null, "The connector created no conversation.");
     }
 
+    public Task DeleteAsync(ConversationAddress address, string activityId, CancellationToken cancellationToken) =>
+        CallConnectorAsync(() => _adapter.ContinueConversationAsync(
+            _botAppId,
+            ToReference(address),
+            (turn, ct) => turn.DeleteActivityAsync(activityId, ct),
+            cancellationToken));
+
+    public Task UpdateAsync(ConversationAddress address, string activityId, OutboundMessage message, CancellationToken cancellationToken) =>
+        CallConnectorAsync(() => _adapter.ContinueConversationAsync(
+            _botAppId,
+            ToReference(address),
+            (turn, ct) =>
+            {
+                var activity = ToActivity(message);
+                activity.Id = activityId;
+                return turn.UpdateActivityAsync(activity, ct);
+            },
+            cancellationToken));
+
     /// <summary>
     /// Posts a message that starts something new in the conversation. The SDK gives a proactive turn a
     /// made-up activity id, and would post a reply to it; without the id the adapter uses the connector's

@@ -14,6 +14,12 @@ public interface IChannelConnector
 
     /// <summary>Creates a one-to-one conversation with the recipient and posts <paramref name="message"/> into it.</summary>
     Task<CreatedConversation> CreateConversationAsync(ChannelEndpoint endpoint, Recipient recipient, OutboundMessage message, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the bot's message <paramref name="activityId"/> from the conversation.</summary>
+    Task DeleteAsync(ConversationAddress address, string activityId, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the bot's message <paramref name="activityId"/> with <paramref name="message"/>.</summary>
+    Task UpdateAsync(ConversationAddress address, string activityId, OutboundMessage message, CancellationToken cancellationToken);
 }
 
 /// <param name="Address">The new conversation, ready to be stored as the user's reference.</param>

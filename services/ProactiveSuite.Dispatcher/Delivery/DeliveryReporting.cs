@@ -1,5 +1,6 @@
 using MassTransit;
 using ProactiveSuite.Contracts.Notifications;
+using ProactiveSuite.Dispatcher.Copies;
 using ProactiveSuite.Dispatcher.Ledger;
 using ProactiveSuite.Dispatcher.Progress;
 
@@ -77,6 +78,13 @@ public sealed partial class DeliveryReporting(
         if (counted is { IsComplete: true } or { FinishedAt: not null })
         {
             await completion.FinishIfCompleteAsync(context, counted, key.Value, context.CancellationToken);
+        }
+
+        if (settlement == Settlement.Delivered && counted is { RecallRequested: true } or { Edit: not null })
+        {
+            // Recalled or edited while this copy was on its way: the recall's or edit's pass over the ledger may have
+            // missed it (it read the counters after that pass wrote), so the copy is changed from here.
+            await (await CopyFanOut.QueueOf(context)).Send(ChangeDeliveredCopy.Of(key), context.CancellationToken);
         }
 
         // Last: a crash before it makes the redelivered command report it again (a count twice at worst,

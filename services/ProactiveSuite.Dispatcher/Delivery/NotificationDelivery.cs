@@ -4,6 +4,7 @@ using ProactiveSuite.Contracts.Notifications;
 using ProactiveSuite.Contracts.References;
 using ProactiveSuite.Dispatcher.Cancellation;
 using ProactiveSuite.Dispatcher.Connector;
+using ProactiveSuite.Dispatcher.Copies;
 using ProactiveSuite.Dispatcher.Ledger;
 using ProactiveSuite.Dispatcher.Pacing;
 using ProactiveSuite.Dispatcher.Progress;
@@ -52,15 +53,16 @@ public sealed class NotificationDelivery(
             // A survey's opening is not a publisher's notification: no CancelNotification can name it.
             DeliveryClaim.Granted granted when command.Survey is null && await cancellations.IsCancelledAsync(command.NotificationId, cancellationToken) =>
                 await CancelAsync(granted.Record, cancellationToken),
-            DeliveryClaim.Granted granted => await AttemptAsync(command, granted.Record, cancellationToken),
+            DeliveryClaim.Granted granted => await AttemptAsync(command, granted.Record, command.Survey is null ? await cancellations.EditOfAsync(command.NotificationId, cancellationToken) : null, cancellationToken),
             _ => throw new InvalidOperationException($"Unknown claim {claim}"),
         };
     }
 
-    private async Task<DeliveryOutcome> AttemptAsync(DeliverToRecipient command, DeliveryRecord record, CancellationToken cancellationToken)
+    /// <param name="edit">What the notification was edited to, sent instead of the command's content; null: not edited.</param>
+    private async Task<DeliveryOutcome> AttemptAsync(DeliverToRecipient command, DeliveryRecord record, NotificationEdit? edit, CancellationToken cancellationToken)
     {
         var recipient = command.Recipient;
-        var message = new OutboundMessage(command.Text, command.Attachments ?? []);
+        var message = edit is null ? new OutboundMessage(command.Text, command.Attachments ?? []) : new OutboundMessage(edit.Text, edit.Attachments);
         ConversationAddress? address = null;
         try
         {
@@ -96,7 +98,7 @@ public sealed class NotificationDelivery(
                 // take it, and only its answer can be recorded. The connector's own timeout bounds the wait.
                 var created = await AnsweredAsync(createSlot, () => connector.CreateConversationAsync(endpoint, recipient, message, CancellationToken.None));
                 var reference = new ReferenceCaptured(created.Address, created.ActivityId, "message", clock.GetUtcNow());
-                return await SucceedAsync(record, created.Address.Conversation.Id, created.ActivityId, reference);
+                return await SucceedAsync(record, created.Address, created.ActivityId, edit, reference);
             }
 
             var (paced, slot) = await WaitForSlotAsync(command, record, ConversationKey(address), TenantKey(address.ChannelId, address.Conversation.TenantId), cancellationToken);
@@ -106,7 +108,7 @@ public sealed class NotificationDelivery(
             }
 
             var activityId = await AnsweredAsync(slot, () => connector.SendAsync(address, message, CancellationToken.None));
-            return await SucceedAsync(record, address.Conversation.Id, activityId, null);
+            return await SucceedAsync(record, address, activityId, edit, null);
         }
         catch (ServiceUrlNotAllowedException e)
         {
@@ -242,10 +244,13 @@ public sealed class NotificationDelivery(
 
     // What the channel answered is recorded whatever happened to the consumer meanwhile: a token cancelled by
     // a dropped broker connection would leave the record Sending, and its lease would post it again.
-    private async Task<DeliveryOutcome> SucceedAsync(DeliveryRecord record, string conversationId, string? activityId, ReferenceCaptured? created)
+    // The copy remembers where it lives and which content it shows, for a later recall or edit.
+    private async Task<DeliveryOutcome> SucceedAsync(DeliveryRecord record, ConversationAddress address, string? activityId, NotificationEdit? edit, ReferenceCaptured? created)
     {
         var now = clock.GetUtcNow();
-        await ledger.SaveAsync(record.Settle(DeliveryState.Delivered, now) with { ConversationId = conversationId, ActivityId = activityId, LastStatusCode = 200, LastError = null }, CancellationToken.None);
+        var conversationId = address.Conversation.Id;
+        var copy = CopyRules.Delivered(address.ServiceUrl, address.Conversation.TenantId, address.Bot.Id, edit?.Revision);
+        await ledger.SaveAsync(record.Settle(DeliveryState.Delivered, now) with { ConversationId = conversationId, ActivityId = activityId, LastStatusCode = 200, LastError = null, Copy = copy }, CancellationToken.None);
         return new DeliveryOutcome.Delivered(conversationId, activityId, created, now);
     }
 

@@ -78,7 +78,7 @@ public static class NotificationValidation
         _ => null,
     };
 
-    private static string? MessageProblem(string? text, IReadOnlyList<NotificationAttachment>? attachments) => (text, attachments) switch
+    public static string? MessageProblem(string? text, IReadOnlyList<NotificationAttachment>? attachments) => (text, attachments) switch
     {
         _ when string.IsNullOrWhiteSpace(text) && (attachments?.Count ?? 0) == 0 => "text is empty and there are no attachments: there is nothing to send",
         ({ Length: > MaxTextLength }, _) => $"text is longer than {MaxTextLength} characters",

@@ -47,7 +47,8 @@ public sealed record DeliveryRecord(
     DateTimeOffset UpdatedAt,
     DateTimeOffset? RetryAt = null,
     bool Unreported = false,
-    bool SendUnanswered = false)
+    bool SendUnanswered = false,
+    DeliveredCopy? Copy = null)
 {
     /// <summary>The final states, as the ledgers query them.</summary>
     public static readonly IReadOnlyList<DeliveryState> SettledStates = [DeliveryState.Delivered, DeliveryState.Failed, DeliveryState.Cancelled, DeliveryState.Unknown];

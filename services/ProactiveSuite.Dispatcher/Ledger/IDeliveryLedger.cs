@@ -29,4 +29,18 @@ public interface IDeliveryLedger
 
     /// <summary>The records of one notification, in key order, after <paramref name="after"/> (a key value).</summary>
     Task<IReadOnlyList<DeliveryRecord>> ListAsync(string notificationId, string? after, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Replaces the record's <see cref="DeliveryRecord.Copy"/> with <paramref name="replacement"/>, atomically, only while
+    /// the stored one is still <paramref name="expected"/> (same <see cref="DeliveredCopy.Version"/>; null: none stored).
+    /// Nothing else of the record changes. False when it changed meanwhile (or the record is gone).
+    /// </summary>
+    Task<bool> TrySaveCopyAsync(DeliveryKey key, DeliveredCopy? expected, DeliveredCopy replacement, CancellationToken cancellationToken);
+
+    /// <summary>The delivered records in one conversation whose copy is not marked read yet.</summary>
+    /// <param name="channelId">The channel, lower-case.</param>
+    Task<IReadOnlyList<DeliveryRecord>> ListUnreadInConversationAsync(string channelId, string conversationId, CancellationToken cancellationToken);
+
+    /// <summary>How many of one notification's copies are read, recalled and edited.</summary>
+    Task<CopyCounts> CountCopiesAsync(string notificationId, CancellationToken cancellationToken);
 }

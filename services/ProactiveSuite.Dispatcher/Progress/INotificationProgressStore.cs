@@ -38,5 +38,11 @@ public interface INotificationProgressStore
     /// <summary>False when no such notification is known.</summary>
     Task<bool> RequestCancelAsync(string notificationId, CancellationToken cancellationToken);
 
+    /// <summary>Marks it recalled (and so cancelled too); false when no such notification is known.</summary>
+    Task<bool> RequestRecallAsync(string notificationId, CancellationToken cancellationToken);
+
+    /// <summary>Keeps <paramref name="edit"/> as its content from now on; false when no such notification is known.</summary>
+    Task<bool> RequestEditAsync(string notificationId, NotificationEdit edit, CancellationToken cancellationToken);
+
     Task<NotificationProgress?> FindAsync(string notificationId, CancellationToken cancellationToken);
 }

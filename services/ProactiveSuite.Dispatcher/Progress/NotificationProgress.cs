@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace ProactiveSuite.Dispatcher.Progress;
 
 /// <summary>
@@ -10,6 +12,8 @@ namespace ProactiveSuite.Dispatcher.Progress;
 /// Who finished it and has not published its <c>NotificationCompleted</c> yet (null once published): the
 /// finish is its own outbox entry, so that the finisher's redelivery after a crash publishes it, and only it.
 /// </param>
+/// <param name="RecallRequested">It was recalled: the rest is cancelled and every delivered copy is to be deleted.</param>
+/// <param name="Edit">The content it was last edited to; null when never edited.</param>
 public sealed record NotificationProgress(
     string NotificationId,
     int? Total,
@@ -25,7 +29,9 @@ public sealed record NotificationProgress(
     string? FanOutCursor,
     int CancelledUnsent = 0,
     string? CompletionOwedBy = null,
-    int Unknown = 0)
+    int Unknown = 0,
+    bool RecallRequested = false,
+    [property: JsonConverter(typeof(Stores.EditAsText))] NotificationEdit? Edit = null)
 {
     public int Settled => Delivered + Failed + Cancelled + Unknown;
 

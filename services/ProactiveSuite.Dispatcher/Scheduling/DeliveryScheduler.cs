@@ -3,6 +3,7 @@ using MassTransit;
 using Microsoft.Extensions.Options;
 using ProactiveSuite.Contracts.Notifications;
 using ProactiveSuite.Dispatcher.Broadcasts;
+using ProactiveSuite.Dispatcher.Copies;
 using ProactiveSuite.Dispatcher.Delivery;
 using ProactiveSuite.ServiceDefaults.Telemetry;
 
@@ -28,12 +29,13 @@ public sealed partial class DeliveryScheduler(
         // differently from the quorum queue its consumer declares.
         var deliveries = await bus.GetSendEndpoint(new Uri($"exchange:{DeliverToRecipient.QueueName}"));
         var broadcasts = await bus.GetSendEndpoint(new Uri($"exchange:{SendBroadcastConsumerDefinition.QueueName}"));
+        var copyChanges = await CopyFanOut.QueueOf(bus);
         using var timer = new PeriodicTimer(options.Value.SchedulePollInterval, clock);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
             {
-                await HandOverDueAsync(deliveries, broadcasts, stoppingToken);
+                await HandOverDueAsync(deliveries, broadcasts, copyChanges, stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -43,7 +45,7 @@ public sealed partial class DeliveryScheduler(
         }
     }
 
-    private async Task HandOverDueAsync(ISendEndpoint deliveries, ISendEndpoint broadcasts, CancellationToken cancellationToken)
+    private async Task HandOverDueAsync(ISendEndpoint deliveries, ISendEndpoint broadcasts, ISendEndpoint copyChanges, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var schedule = scope.ServiceProvider.GetRequiredService<IDeliverySchedule>();
@@ -61,6 +63,9 @@ public sealed partial class DeliveryScheduler(
                         break;
                     case ScheduledKind.Delivery when JsonSerializer.Deserialize<DeliverToRecipient>(item.Payload, Json) is { } delivery:
                         await deliveries.Send(delivery, cancellationToken);
+                        break;
+                    case ScheduledKind.CopyChange when JsonSerializer.Deserialize<ChangeDeliveredCopy>(item.Payload, Json) is { } change:
+                        await copyChanges.Send(change, cancellationToken);
                         break;
                 }
 

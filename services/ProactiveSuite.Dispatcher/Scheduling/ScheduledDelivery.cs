@@ -17,4 +17,7 @@ public enum ScheduledKind
 
     /// <summary>A <c>SendBroadcast</c> with a not-before time, back to the broadcasts queue.</summary>
     Broadcast,
+
+    /// <summary>A <c>ChangeDeliveredCopy</c> (a recall's delete or an edit's update put off), back to the copy-changes queue.</summary>
+    CopyChange,
 }

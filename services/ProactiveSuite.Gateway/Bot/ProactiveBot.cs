@@ -1,6 +1,7 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using ProactiveSuite.Gateway.Conversation;
+using ProactiveSuite.Gateway.ReadReceipts;
 
 namespace ProactiveSuite.Gateway.Bot;
 
@@ -9,7 +10,7 @@ namespace ProactiveSuite.Gateway.Bot;
 /// it now knows where to reach them. Their messages go to the conversation's flows (getting to know the
 /// user, or a survey that interrupted that), which decide what to answer.
 /// </summary>
-public sealed class ProactiveBot(ConversationTurns turns) : ActivityHandler
+public sealed class ProactiveBot(ConversationTurns turns, ReadReceiptForwarding readReceipts, TimeProvider clock) : ActivityHandler
 {
     public const string Welcome =
         "Welcome to ProactiveSuite! I have saved your address, so from now on I can send you notifications here.";
@@ -26,6 +27,14 @@ public sealed class ProactiveBot(ConversationTurns turns) : ActivityHandler
         if (replies.Count > 0)
         {
             await turnContext.SendActivitiesAsync([.. replies.Select(r => (IActivity)MessageFactory.Text(r))], cancellationToken);
+        }
+    }
+
+    protected override async Task OnEventActivityAsync(ITurnContext<IEventActivity> turnContext, CancellationToken cancellationToken)
+    {
+        if (ReadReceiptActivity.Is(turnContext.Activity) && ReadReceiptActivity.ToReceipt(turnContext.Activity, clock.GetUtcNow()) is { } receipt)
+        {
+            await readReceipts.ForwardAsync(receipt, cancellationToken);
         }
     }
 }

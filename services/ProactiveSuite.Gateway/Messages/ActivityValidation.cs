@@ -19,6 +19,9 @@ public static class ActivityValidation
 
     public const int MaxServiceUrlLength = 2048;
 
+    /// <summary>The name of Teams' read receipt event activity.</summary>
+    public const string ReadReceiptName = "application/vnd.microsoft.readReceipt";
+
     /// <summary>The members that become part of the captured reference, with their longest allowed value.</summary>
     private static readonly (string Path, int MaxLength)[] StoredTexts =
     [
@@ -154,7 +157,21 @@ public static class ActivityValidation
             return "timestamp must be an ISO-8601 date and time";
         }
 
-        return null;
+        return ReadReceiptProblem(activity);
+    }
+
+    /// <summary>Teams' read receipt must name the last message read: it is compared with the ids of delivered copies.</summary>
+    private static string? ReadReceiptProblem(JsonElement activity)
+    {
+        if (Find(activity, "name") is not { ValueKind: JsonValueKind.String } name || name.GetString() != ReadReceiptName
+            || Find(activity, "type") is not { ValueKind: JsonValueKind.String } type || type.GetString() != "event")
+        {
+            return null;
+        }
+
+        return Find(activity, "value.lastReadMessageId") is { ValueKind: JsonValueKind.String } id && id.GetString() is { Length: > 0 and <= MaxIdLength } text && !text.Any(char.IsControl)
+            ? null
+            : $"a read receipt ({ReadReceiptName}) needs value.lastReadMessageId: a message id of at most {MaxIdLength} characters";
     }
 
     private static bool HasText(JsonElement element, string property) =>

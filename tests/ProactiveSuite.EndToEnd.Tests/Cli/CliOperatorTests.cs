@@ -53,6 +53,31 @@ public sealed class CliOperatorTests(EmbeddedDefaultHost host) : IClassFixture<E
     }
 
     [Fact]
+    public async Task Edit_then_recall_follow_until_every_copy_is_changed_and_an_edit_after_the_recall_is_refused_with_exit_code_3()
+    {
+        var users = new List<string> { await _users.UserWhoWroteAsync("gil"), await _users.UserWhoWroteAsync("hal") };
+        var id = "cli-after-" + Guid.NewGuid().ToString("N")[..8];
+        var sent = await _cli.RunAsync("broadcast", "--channel", "emulator", "--to", string.Join(',', users), "--text", "Lunch at 12", "--id", id);
+        Assert.True(sent.ExitCode == 0, sent.ToString());
+
+        var edit = await _cli.RunAsync("edit", id, "--text", "Lunch at 13");
+        var recall = await _cli.RunAsync("recall", id);
+        var late = await _cli.RunAsync("edit", id, "--text", "Lunch at 14");
+        TestContext.Current.TestOutputHelper?.WriteLine($"{edit}\n{recall}\n{late}");
+
+        Assert.True(edit.ExitCode == 0, edit.ToString());
+        Assert.StartsWith($"Edit of {id} done: delivered 2, recalled 0, edited 2, still to change 0", edit.StdoutLines[^1], StringComparison.Ordinal);
+        Assert.True(recall.ExitCode == 0, recall.ToString());
+        Assert.StartsWith($"Recall of {id} done: delivered 2, recalled 2, edited 2, still to change 0", recall.StdoutLines[^1], StringComparison.Ordinal);
+        Assert.Equal(3, late.ExitCode);
+        Assert.Contains("recalled", late.Stderr, StringComparison.Ordinal);
+        foreach (var user in users)
+        {
+            Assert.Equal(["Lunch at 12", "Lunch at 13"], (await _users.TextsAsync(user)).Where(t => t.StartsWith("Lunch", StringComparison.Ordinal)));
+        }
+    }
+
+    [Fact]
     public async Task Status_prints_the_counts_as_a_table_and_the_recipients_as_rows_or_csv()
     {
         var eve = await _users.UserWhoWroteAsync("eve");

@@ -15,6 +15,8 @@ public sealed class CliUsageTests
     [InlineData("status")]
     [InlineData("references")]
     [InlineData("cancel")]
+    [InlineData("recall")]
+    [InlineData("edit")]
     public async Task Help_describes_every_command(string command)
     {
         string[] arguments = command.Length == 0 ? ["--help"] : [command, "--help"];

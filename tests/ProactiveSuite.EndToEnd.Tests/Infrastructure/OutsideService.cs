@@ -22,6 +22,8 @@ public sealed class OutsideService : IAsyncDisposable
 
     public ObservedMessages<NotificationCompleted> Completed { get; } = new();
 
+    public ObservedMessages<NotificationRead> Read { get; } = new();
+
     public IBus Bus => _bus;
 
     public static async Task<OutsideService> StartAsync(Uri rabbitMqUri, CancellationToken cancellationToken)
@@ -47,6 +49,11 @@ public sealed class OutsideService : IAsyncDisposable
                 endpoint.Handler<NotificationCompleted>(context =>
                 {
                     service!.Completed.Add(context.Message);
+                    return Task.CompletedTask;
+                });
+                endpoint.Handler<NotificationRead>(context =>
+                {
+                    service!.Read.Add(context.Message);
                     return Task.CompletedTask;
                 });
                 endpoint.Handler<UserDataErased>(context =>

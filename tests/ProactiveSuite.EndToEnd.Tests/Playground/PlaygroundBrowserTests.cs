@@ -6,12 +6,13 @@ namespace ProactiveSuite.EndToEnd.Tests.Playground;
 
 /// <summary>
 /// The playground page of the embedded default, used by a person in a real headless Chromium: chatting as a user,
-/// and as an operator sending a notification and a survey that arrive in that chat (tests/playground/playground.spec.mjs).
+/// and as an operator sending a notification and a survey that arrive in that chat, seeing it read, editing and
+/// recalling it (tests/playground/playground.spec.mjs).
 /// </summary>
 public sealed class PlaygroundBrowserTests(EmbeddedDefaultHost host) : IClassFixture<EmbeddedDefaultHost>
 {
     [Fact]
-    public async Task A_person_chats_receives_a_notification_and_completes_a_survey_through_the_page()
+    public async Task A_person_chats_receives_reads_edits_and_recalls_notifications_and_completes_a_survey_through_the_page()
     {
         var browser = PlaygroundBrowser.Require();
         var screenshot = Path.Combine(RepositoryPaths.Artifacts, "playground.png");
@@ -24,6 +25,9 @@ public sealed class PlaygroundBrowserTests(EmbeddedDefaultHost host) : IClassFix
         Assert.True(run.ExitCode == 0, $"The browser spec exited with {run.ExitCode}. " + context);
         Assert.Contains("ok - a notification from the operator panel arrives in the chat, marked proactive, and shows delivered", run.Output, StringComparison.Ordinal);
         Assert.Contains("ok - Ada answers in the chat until the bot is back to the original conversation", run.Output, StringComparison.Ordinal);
+        Assert.Contains("ok - Ada marks the chat read and the first notification counts one read", run.Output, StringComparison.Ordinal);
+        Assert.Contains("ok - an edit from the operator panel replaces the message in the chat, marked edited", run.Output, StringComparison.Ordinal);
+        Assert.Contains("ok - a recall from the operator panel deletes the message in both chats, and a later edit is refused", run.Output, StringComparison.Ordinal);
         Assert.EndsWith("playground: passed", run.Output.TrimEnd(), StringComparison.Ordinal);
         Assert.True(new FileInfo(screenshot).Length > 0, $"No screenshot at {screenshot}. " + context);
     }

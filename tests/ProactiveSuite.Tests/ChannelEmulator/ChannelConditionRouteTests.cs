@@ -99,7 +99,7 @@ public sealed class ChannelConditionRouteTests : IAsyncLifetime
     [InlineData("""{"status": 404, "retryAfterSeconds": 3}""", "retryAfterSeconds only goes with status 429 or 503")]
     [InlineData("""{"status": 429, "retryAfterSeconds": -1}""", "retryAfterSeconds must be between 0")]
     [InlineData("""{"status": 404, "times": 0}""", "times, when given, must be at least 1")]
-    [InlineData("""{"status": 404, "operation": "delete"}""", "operation 'delete' is not create, send or reply")]
+    [InlineData("""{"status": 404, "operation": "patch"}""", "operation 'patch' is not create, send, reply, update or delete")]
     [InlineData("""{"status": 404, "operation": "create", "conversationId": "conv-1"}""", "match creates with userId")]
     [InlineData("""{"status": 404, "conversationId": ""}""", "conversationId, when given, must not be empty")]
     [InlineData("""{"kind": "slow", "status": 404}""", "kind 'slow' is not error or hang")]

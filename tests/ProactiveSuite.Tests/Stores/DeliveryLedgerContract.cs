@@ -1,4 +1,5 @@
 using ProactiveSuite.Dispatcher.Ledger;
+using ProactiveSuite.Dispatcher.Copies;
 using ProactiveSuite.Dispatcher.Ledger.Stores;
 
 namespace ProactiveSuite.Tests.Stores;
@@ -228,5 +229,66 @@ public abstract class DeliveryLedgerContract(StoreUnderTest store) : StoreContra
         Assert.Equal(saved, await Ledger.FindAsync(Key, default));
         Assert.Equal(["user-ada", "user-bob"], (await Ledger.ListAsync("n-1", null, 10, default)).Select(r => r.Key.UserId));
         Assert.Equal(["user-bob"], (await Ledger.ListAsync("n-1", Key.Value, 10, default)).Select(r => r.Key.UserId));
+    }
+
+    [Fact]
+    public async Task A_copy_is_saved_only_over_the_version_it_was_made_from_and_nothing_else_of_the_record_changes()
+    {
+        var delivered = await DeliveredAsync(Key, "conv-1", "100");
+        var claimed = CopyRules.Claim(delivered.Copy, T0, Lease, out _)!;
+
+        var saves = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => Ledger.TrySaveCopyAsync(Key, delivered.Copy, claimed, default))));
+        var stale = await Ledger.TrySaveCopyAsync(Key, delivered.Copy, claimed with { LastChangeError = "stale" }, default);
+        var fromNone = await Ledger.TrySaveCopyAsync(new DeliveryKey("n-1", "emulator", "user-nobody"), null, claimed, default);
+
+        Assert.Single(saves, saved => saved);
+        Assert.False(stale);
+        Assert.False(fromNone);
+        var stored = (await Ledger.FindAsync(Key, default))!;
+        Assert.Equal(claimed, stored.Copy);
+        Assert.Equal(delivered with { Copy = claimed }, stored);
+    }
+
+    [Fact]
+    public async Task A_record_without_a_copy_takes_its_first_from_none()
+    {
+        var key = new DeliveryKey("n-old", "emulator", "user-old");
+        var copy = new DeliveredCopy(1, null, null, null, null, ReadAt: T0);
+
+        Assert.False(await Ledger.TrySaveCopyAsync(key, null, copy, default));
+        await Ledger.SaveAsync(DeliveryRecord.New(key, T0) with { State = DeliveryState.Delivered, ConversationId = "c", ActivityId = "1" }, default);
+        Assert.True(await Ledger.TrySaveCopyAsync(key, null, copy, default));
+        Assert.Equal(T0, (await Ledger.FindAsync(key, default))!.Copy!.ReadAt);
+    }
+
+    [Fact]
+    public async Task The_unread_delivered_records_of_a_conversation_are_listed_and_counted_by_what_became_of_them()
+    {
+        var read = await DeliveredAsync(new DeliveryKey("n-2", "emulator", "user-ada"), "conv-ada", "1");
+        var unread = await DeliveredAsync(new DeliveryKey("n-3", "emulator", "user-ada"), "conv-ada", "2");
+        await DeliveredAsync(new DeliveryKey("n-2", "emulator", "user-bob"), "conv-bob", "3");
+        // Delivered before copies were kept: unread, and counted as nothing.
+        var old = new DeliveryKey("n-2", "emulator", "user-old");
+        await Ledger.SaveAsync(DeliveryRecord.New(old, T0) with { State = DeliveryState.Delivered, ConversationId = "conv-ada", ActivityId = "0" }, default);
+        var pending = new DeliveryKey("n-4", "emulator", "user-ada");
+        await Ledger.SaveAsync(DeliveryRecord.New(pending, T0) with { ConversationId = "conv-ada" }, default);
+        Assert.True(await Ledger.TrySaveCopyAsync(read.Key, read.Copy, read.Copy! with { Version = 1, ReadAt = T0, RecalledAt = T0, EditedAt = T0 }, default));
+
+        var listed = await Ledger.ListUnreadInConversationAsync("emulator", "conv-ada", default);
+
+        Assert.Equal([old, unread.Key], listed.Select(r => r.Key).OrderBy(k => k.NotificationId).ThenBy(k => k.UserId));
+        Assert.Empty(await Ledger.ListUnreadInConversationAsync("msteams", "conv-ada", default));
+        Assert.Equal(new CopyCounts(1, 1, 1), await Ledger.CountCopiesAsync("n-2", default));
+        Assert.Equal(new CopyCounts(0, 0, 0), await Ledger.CountCopiesAsync("n-3", default));
+    }
+
+    private async Task<DeliveryRecord> DeliveredAsync(DeliveryKey key, string conversationId, string activityId)
+    {
+        var record = DeliveryRecord.New(key, T0).Settle(DeliveryState.Delivered, T0) with
+        {
+            Attempts = 1, ConversationId = conversationId, ActivityId = activityId, Copy = CopyRules.Delivered("https://connector.example/", null, "bot", null),
+        };
+        await Ledger.SaveAsync(record, default);
+        return record;
     }
 }

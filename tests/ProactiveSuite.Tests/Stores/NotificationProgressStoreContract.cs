@@ -22,6 +22,25 @@ public abstract class NotificationProgressStoreContract(StoreUnderTest store) : 
     }
 
     [Fact]
+    public async Task A_recall_also_cancels_and_an_edit_is_kept_with_its_content_only_for_known_notifications()
+    {
+        await Progress.StartAsync("n", total: 2, T0, default);
+        var edit = NotificationEdit.Of("new text", [new ProactiveSuite.Contracts.Notifications.NotificationAttachment("application/vnd.microsoft.card.adaptive", Content: System.Text.Json.JsonDocument.Parse("""{"$schema":"http://adaptivecards.io/schemas/adaptive-card.json","type":"AdaptiveCard","body":[]}""").RootElement)], T0);
+
+        Assert.True(await Progress.RequestEditAsync("n", edit, default));
+        Assert.True(await Progress.RequestRecallAsync("n", default));
+        Assert.False(await Progress.RequestRecallAsync("unknown", default));
+        Assert.False(await Progress.RequestEditAsync("unknown", edit, default));
+
+        var stored = (await Progress.FindAsync("n", default))!;
+        Assert.Equal((true, true), (stored.RecallRequested, stored.CancelRequested));
+        Assert.Equal((edit.Revision, "new text", T0), (stored.Edit!.Revision, stored.Edit.Text, stored.Edit.RequestedAt));
+        Assert.Equal("AdaptiveCard", stored.Edit.Attachments.Single().Content!.Value.GetProperty("type").GetString());
+        Assert.StartsWith("http://adaptivecards.io/", stored.Edit.Attachments.Single().Content!.Value.GetProperty("$schema").GetString());
+        Assert.Null(await Progress.FindAsync("unknown", default));
+    }
+
+    [Fact]
     public async Task A_second_start_keeps_the_first()
     {
         await Progress.StartAsync("n", total: 3, T0, default);

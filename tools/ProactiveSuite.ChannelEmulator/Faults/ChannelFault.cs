@@ -33,7 +33,8 @@ public sealed record ChannelFault
 
     /// <summary>
     /// Only this call (<see cref="ConnectorOperation.CreateConversation"/>, <see cref="ConnectorOperation.SendToConversation"/>
-    /// or <see cref="ConnectorOperation.ReplyToActivity"/>); null for all three.
+    /// <see cref="ConnectorOperation.ReplyToActivity"/>, <see cref="ConnectorOperation.UpdateActivity"/> or
+    /// <see cref="ConnectorOperation.DeleteActivity"/>); null for all.
     /// </summary>
     public ConnectorOperation? Operation { get; init; }
 
@@ -101,11 +102,11 @@ public sealed record ChannelFault
         }
         if (Operation is { } operation && operation == ConnectorOperation.UserPost)
         {
-            return "operation must be create, send or reply: faults apply to the bot's connector calls.";
+            return "operation must be create, send, reply, update or delete: faults apply to the bot's connector calls.";
         }
         if (Operation is { } defined && !Enum.IsDefined(defined))
         {
-            return $"operation {defined} is not create, send or reply.";
+            return $"operation {defined} is not create, send, reply, update or delete.";
         }
         if (ConversationId is not null && string.IsNullOrWhiteSpace(ConversationId))
         {

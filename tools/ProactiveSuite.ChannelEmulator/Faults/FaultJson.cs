@@ -4,13 +4,13 @@ namespace ProactiveSuite.ChannelEmulator;
 
 /// <summary>
 /// Fault rules as <c>/emulator/faults</c> reads and writes them:
-/// <c>{"kind"?: "error"|"hang", "conversationId"?, "userId"?, "operation"?: "create"|"send"|"reply", "status"?, "code"?,
+/// <c>{"kind"?: "error"|"hang", "conversationId"?, "userId"?, "operation"?: "create"|"send"|"reply"|"update"|"delete", "status"?, "code"?,
 /// "message"?, "retryAfterSeconds"?, "hangMilliseconds"?, "times"?}</c>.
 /// </summary>
 internal static class FaultJson
 {
     public const string Shape =
-        """{"kind"?: "error"|"hang", "conversationId"?, "userId"?, "operation"?: "create"|"send"|"reply", "status": 403, "code"?: "ConversationBlockedByUser", "message"?, "retryAfterSeconds"?, "hangMilliseconds"?, "times"?}""";
+        """{"kind"?: "error"|"hang", "conversationId"?, "userId"?, "operation"?: "create"|"send"|"reply"|"update"|"delete", "status": 403, "code"?: "ConversationBlockedByUser", "message"?, "retryAfterSeconds"?, "hangMilliseconds"?, "times"?}""";
 
     /// <summary>The fault the body describes, or null with the body's <see cref="ControlBody.Problem"/> set.</summary>
     public static ChannelFault? Read(ControlBody body)
@@ -43,7 +43,7 @@ internal static class FaultJson
             operation = OperationNamed(operationName);
             if (operation is null)
             {
-                body.Fail($"operation '{operationName}' is not create, send or reply.");
+                body.Fail($"operation '{operationName}' is not create, send, reply, update or delete.");
             }
         }
         if (kind == ChannelFaultKind.Error && status is null)
@@ -105,6 +105,8 @@ internal static class FaultJson
         "create" => ConnectorOperation.CreateConversation,
         "send" => ConnectorOperation.SendToConversation,
         "reply" => ConnectorOperation.ReplyToActivity,
+        "update" => ConnectorOperation.UpdateActivity,
+        "delete" => ConnectorOperation.DeleteActivity,
         _ => null,
     };
 
@@ -113,6 +115,8 @@ internal static class FaultJson
         ConnectorOperation.CreateConversation => "create",
         ConnectorOperation.SendToConversation => "send",
         ConnectorOperation.ReplyToActivity => "reply",
+        ConnectorOperation.UpdateActivity => "update",
+        ConnectorOperation.DeleteActivity => "delete",
         _ => operation.ToString(),
     };
 }

@@ -41,6 +41,8 @@ public sealed class ChannelStatistics
             ConnectorOperation.CreateConversation => Counters.Creates,
             ConnectorOperation.SendToConversation => Counters.Sends,
             ConnectorOperation.ReplyToActivity => Counters.Replies,
+            ConnectorOperation.UpdateActivity => Counters.Updates,
+            ConnectorOperation.DeleteActivity => Counters.Deletes,
             _ => throw new ArgumentOutOfRangeException(nameof(operation), operation, "Only connector calls are counted."),
         });
 
@@ -73,8 +75,10 @@ public sealed class ChannelStatistics
         public const int Replies = 2;
         public const int Throttled = 3;
         public const int Faulted = 4;
+        public const int Updates = 5;
+        public const int Deletes = 6;
 
-        private readonly long[] _counts = new long[5];
+        private readonly long[] _counts = new long[7];
 
         public void Increment(int counter) => Interlocked.Increment(ref _counts[counter]);
 
@@ -83,6 +87,8 @@ public sealed class ChannelStatistics
             Interlocked.Read(ref _counts[Sends]),
             Interlocked.Read(ref _counts[Replies]),
             Interlocked.Read(ref _counts[Throttled]),
-            Interlocked.Read(ref _counts[Faulted]));
+            Interlocked.Read(ref _counts[Faulted]),
+            Interlocked.Read(ref _counts[Updates]),
+            Interlocked.Read(ref _counts[Deletes]));
     }
 }

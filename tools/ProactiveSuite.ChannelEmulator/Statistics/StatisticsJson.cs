@@ -4,7 +4,7 @@ namespace ProactiveSuite.ChannelEmulator;
 
 /// <summary>
 /// Statistics as <c>GET /emulator/stats</c> shows them: <c>{"total": counts, "conversations": {"id": counts}}</c>,
-/// counts being <c>{"creates", "sends", "replies", "accepted", "throttled", "faulted"}</c>.
+/// counts being <c>{"creates", "sends", "replies", "updates", "deletes", "accepted", "throttled", "faulted"}</c>.
 /// </summary>
 internal static class StatisticsJson
 {
@@ -28,6 +28,8 @@ internal static class StatisticsJson
         ["creates"] = counts.Creates,
         ["sends"] = counts.Sends,
         ["replies"] = counts.Replies,
+        ["updates"] = counts.Updates,
+        ["deletes"] = counts.Deletes,
         ["accepted"] = counts.Accepted,
         ["throttled"] = counts.Throttled,
         ["faulted"] = counts.Faulted,

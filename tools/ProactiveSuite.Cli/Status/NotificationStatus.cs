@@ -3,6 +3,7 @@ namespace ProactiveSuite.Cli.Status;
 /// <summary>GET /notifications/{id}: where a notification stands as a whole.</summary>
 /// <param name="Unknown">Cancelled after a send that went unanswered (a crash mid-send): they may have it (0 from an older Dispatcher).</param>
 /// <param name="Retrying">Recipients waiting for a retry after a failure, and why; null when none wait (or an older Dispatcher).</param>
+/// <param name="CopiesChanging">Delivered copies whose delete (recall) or update (edit) is still to be made.</param>
 public sealed record NotificationStatus(
     string NotificationId,
     int? Total,
@@ -16,7 +17,13 @@ public sealed record NotificationStatus(
     DateTimeOffset? FinishedAt,
     bool CancelRequested,
     RetryingStatus? Retrying = null,
-    int Unknown = 0)
+    int Unknown = 0,
+    int Read = 0,
+    int Recalled = 0,
+    int Edited = 0,
+    int CopiesChanging = 0,
+    bool RecallRequested = false,
+    DateTimeOffset? EditRequestedAt = null)
 {
     public int Settled => Delivered + Failed + Cancelled + Unknown;
 

@@ -26,6 +26,14 @@ public static class StatusTable
         }
 
         table.AddRow("throttled", Number(status.Throttled));
+        table.AddRow("read", Number(status.Read));
+        if (status.RecallRequested || status.EditRequestedAt is not null)
+        {
+            table.AddRow("recalled", Number(status.Recalled));
+            table.AddRow("edited", Number(status.Edited));
+            table.AddRow("copies changing", Number(status.CopiesChanging));
+        }
+
         if (status.Retrying is { } retrying)
         {
             // Why nothing moves, without a second call: who waits, until when, and the channel's last answer.
@@ -45,6 +53,8 @@ public static class StatusTable
 
     private static string State(NotificationStatus status) => status switch
     {
+        { RecallRequested: true, CopiesChanging: 0, IsSettled: true } => "recalled",
+        { RecallRequested: true } => "recalling",
         { IsSettled: true, CancelRequested: true } => "cancelled",
         { IsSettled: true } => "completed",
         { CancelRequested: true } => "cancelling",

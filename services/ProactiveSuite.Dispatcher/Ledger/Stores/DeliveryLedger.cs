@@ -9,7 +9,8 @@ internal sealed class DeliveryLedger(IDocumentStore store) : IDeliveryLedger
         "deliveries",
         [DeliveryFields.NotificationId, Filter.Id], // a notification's records, listed and counted
         [DeliveryFields.NotificationId, DeliveryFields.RetryAt], // its retry waits (status GET)
-        [DeliveryFields.ChannelId, DeliveryFields.UserId])); // erasure
+        [DeliveryFields.ChannelId, DeliveryFields.UserId], // erasure
+        [DeliveryFields.ConversationId])); // a read receipt names a conversation
 
     public async Task<DeliveryClaim> ClaimAsync(DeliveryKey key, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
     {
@@ -69,6 +70,31 @@ internal sealed class DeliveryLedger(IDocumentStore store) : IDeliveryLedger
     public Task<IReadOnlyList<DeliveryRecord>> ListAsync(string notificationId, string? after, int limit, CancellationToken cancellationToken) =>
         _deliveries.FindAsync(Filter.Eq(DeliveryFields.NotificationId, notificationId) & Filter.Gt(Filter.Id, after ?? ""), Sort.ById, limit, cancellationToken);
 
+    public async Task<bool> TrySaveCopyAsync(DeliveryKey key, DeliveredCopy? expected, DeliveredCopy replacement, CancellationToken cancellationToken)
+    {
+        var unchanged = expected is null ? Filter.IsNull(DeliveryFields.Copy) : Filter.Eq(DeliveryFields.CopyVersion, expected.Version);
+        return await _deliveries.UpdateAsync(Normal(key).Value, unchanged, Update.Set(DeliveryFields.Copy, replacement), cancellationToken) is not null;
+    }
+
+    public Task<IReadOnlyList<DeliveryRecord>> ListUnreadInConversationAsync(string channelId, string conversationId, CancellationToken cancellationToken) =>
+        _deliveries.FindAsync(
+            Filter.Eq(DeliveryFields.ConversationId, conversationId)
+            & Filter.Eq(DeliveryFields.ChannelId, channelId)
+            & Filter.Eq(DeliveryFields.State, DeliveryState.Delivered)
+            & Filter.IsNull(DeliveryFields.CopyReadAt), // no copy, or not read
+            Sort.ById,
+            int.MaxValue,
+            cancellationToken);
+
+    public async Task<CopyCounts> CountCopiesAsync(string notificationId, CancellationToken cancellationToken)
+    {
+        var ofIt = Filter.Eq(DeliveryFields.NotificationId, notificationId);
+        return new CopyCounts(
+            (int)await _deliveries.CountAsync(ofIt & Filter.NotNull(DeliveryFields.CopyReadAt), cancellationToken),
+            (int)await _deliveries.CountAsync(ofIt & Filter.NotNull(DeliveryFields.CopyRecalledAt), cancellationToken),
+            (int)await _deliveries.CountAsync(ofIt & Filter.NotNull(DeliveryFields.CopyEditedAt), cancellationToken));
+    }
+
     // Channels are compared without case: the stored key (and erasure's query) holds it lower-case.
     private static DeliveryKey Normal(DeliveryKey key) => key with { ChannelId = key.ChannelId.ToLowerInvariant() };
 }
@@ -87,4 +113,10 @@ internal static class DeliveryFields
     public const string Unreported = "unreported";
     public const string SendUnanswered = "sendUnanswered";
     public const string FailureReasonCode = "failureReasonCode";
+    public const string ConversationId = "conversationId";
+    public const string Copy = "copy";
+    public const string CopyVersion = "copy.version";
+    public const string CopyReadAt = "copy.readAt";
+    public const string CopyRecalledAt = "copy.recalledAt";
+    public const string CopyEditedAt = "copy.editedAt";
 }

@@ -74,6 +74,12 @@ internal sealed class NotificationProgressStore(IDocumentStore store) : INotific
     public async Task<bool> RequestCancelAsync(string notificationId, CancellationToken cancellationToken) =>
         await _progress.UpdateAsync(notificationId, null, Update.Set("cancelRequested", true), cancellationToken) is not null;
 
+    public async Task<bool> RequestRecallAsync(string notificationId, CancellationToken cancellationToken) =>
+        await _progress.UpdateAsync(notificationId, null, Update.Set("recallRequested", true) & Update.Set("cancelRequested", true), cancellationToken) is not null;
+
+    public async Task<bool> RequestEditAsync(string notificationId, NotificationEdit edit, CancellationToken cancellationToken) =>
+        await _progress.UpdateAsync(notificationId, null, Update.Set("edit", EditAsText.Of(edit)), cancellationToken) is not null;
+
     public Task<NotificationProgress?> FindAsync(string notificationId, CancellationToken cancellationToken) =>
         _progress.FindAsync(notificationId, cancellationToken);
 }

@@ -29,6 +29,8 @@ export const emulator = {
   join: (userId, name) => call('POST', `/emulator/users/${enc(userId)}/join`, { body: { name } }),
   say: (userId, name, text, conversationId) =>
     call('POST', `/emulator/users/${enc(userId)}/messages`, { body: { text, name, conversationId } }),
+  // What Teams sends when the user has read the chat: a read receipt up to its newest message.
+  read: (userId, conversationId) => call('POST', `/emulator/users/${enc(userId)}/read`, { body: { conversationId } }),
 };
 
 export function operatorApi(keyHeader, key) {
@@ -43,6 +45,8 @@ export function operatorApi(keyHeader, key) {
     sendBroadcast: (command) => send('POST', '/broadcasts', command),
     startSurvey: (command) => send('POST', '/surveys', command),
     notificationStatus: (id) => read(`/notifications/${enc(id)}`),
+    recall: (id) => send('POST', `/notifications/${enc(id)}/recall`),
+    edit: (id, text) => send('POST', `/notifications/${enc(id)}/edit`, { text }),
     surveyResults: (id) => read(`/surveys/${enc(id)}/results`),
   };
 }

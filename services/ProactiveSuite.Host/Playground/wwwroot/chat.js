@@ -17,6 +17,7 @@ export class Chat {
     $('user-form').addEventListener('submit', (e) => { e.preventDefault(); this.#addUser(); });
     $('user-picker').addEventListener('change', () => this.select($('user-picker').value));
     $('composer').addEventListener('submit', (e) => { e.preventDefault(); this.#send(); });
+    $('read-conversation').addEventListener('click', () => this.#read());
   }
 
   /** Takes the emulator's current transcript: new users appear in the picker, the chosen user's conversation is redrawn. */
@@ -34,7 +35,7 @@ export class Chat {
   select(userId) {
     this.selected = userId;
     $('user-picker').value = userId;
-    $('message-text').disabled = $('send-message').disabled = false;
+    $('message-text').disabled = $('send-message').disabled = $('read-conversation').disabled = false;
     this.#shown = '';
     this.#renderTranscript();
     this.#onUsersChanged();
@@ -58,6 +59,11 @@ export class Chat {
     if (!text || !this.selected) return;
     box.value = '';
     await this.#report(emulator.say(this.selected, this.users.get(this.selected), text, this.#currentConversation()));
+  }
+
+  async #read() {
+    if (!this.selected) return;
+    await this.#report(emulator.read(this.selected, this.#currentConversation()));
   }
 
   // Where the user last was: the conversation a notification opened, if that is the newest.
@@ -84,7 +90,8 @@ export class Chat {
   #renderTranscript() {
     if (!this.selected) return;
     const transcript = transcriptOf(this.#conversations, this.selected);
-    const signature = `${this.selected}:${transcript.length}:${transcript.at(-1)?.id ?? ''}`;
+    // Edits and deletes change messages in place: they are part of what is shown.
+    const signature = `${this.selected}:${transcript.map((a) => `${a.id}${a.edited ? 'e' : ''}${a.deleted ? 'd' : ''}:${a.text ?? ''}`).join('|')}`;
     if (signature === this.#shown) return;
     this.#shown = signature;
 

@@ -1,4 +1,5 @@
-// The operator's status view: one card per notification or survey started from this page, polled until settled.
+// The operator's status view: one card per notification or survey started from this page, polled until settled
+// (a notification's card keeps polling: reads come in later, and it can be edited and recalled from its card).
 const $ = (id) => document.getElementById(id);
 const POLL_MS = 800;
 
@@ -28,8 +29,12 @@ function notificationState(status, expected) {
   const total = status.total ?? expected;
   const failures = Object.entries(status.failedByReason ?? {}).map(([reason, n]) => `${reason} ${n}`).join(', ');
   const detail = `delivered ${status.delivered} · failed ${status.failed}${failures ? ` (${failures})` : ''}`
-    + ` · throttled ${status.throttled} · pending ${Math.max(0, total - status.delivered - status.failed - status.cancelled)}`;
+    + ` · throttled ${status.throttled} · pending ${Math.max(0, total - status.delivered - status.failed - status.cancelled)}`
+    + ` · read ${status.read ?? 0}${status.recallRequested ? ` · recalled ${status.recalled}` : ''}`
+    + `${status.editRequestedAt ? ` · edited ${status.edited}` : ''}${status.cancelled ? ` · cancelled ${status.cancelled}` : ''}`;
+  if (status.recallRequested) return [status.finishedAt && status.copiesChanging === 0 ? 'recalled' : 'recalling', detail];
   if (status.delivered + status.failed + status.cancelled < total) return ['pending', detail];
+  if (status.editRequestedAt) return [status.copiesChanging === 0 ? 'edited' : 'editing', detail];
   if (status.failed === 0) return ['delivered', detail];
   return [status.delivered > 0 ? 'partly failed' : 'failed', detail];
 }
@@ -56,9 +61,11 @@ export class Operations {
     this.#api = api;
   }
 
-  followNotification(id, text, recipients) {
+  /** @param onError shows a refused edit or recall (e.g. an edit after a recall) where the page shows errors. */
+  followNotification(id, text, recipients, onError) {
     const item = card('notification', id, `Notification “${text}”`, recipients);
-    this.#poll(item, () => this.#api.notificationStatus(id), (s) => notificationState(s, recipients.length));
+    item.append(this.#changes(id, text, onError));
+    this.#poll(item, () => this.#api.notificationStatus(id), (s) => notificationState(s, recipients.length), () => false);
   }
 
   followSurvey(id, title, recipients) {
@@ -66,12 +73,24 @@ export class Operations {
     this.#poll(item, () => this.#api.surveyResults(id), (r) => surveyState(r, recipients.length));
   }
 
-  async #poll(item, read, interpret) {
+  #changes(id, text, onError) {
+    const row = document.createElement('div');
+    row.className = 'row changes';
+    row.innerHTML = '<input data-testid="edit-text" aria-label="new text"><button type="button" data-testid="edit">Edit</button>'
+      + '<button type="button" data-testid="recall">Recall</button>';
+    row.querySelector('input').value = text;
+    const act = (action) => action().catch((error) => onError(error.message));
+    row.querySelector('[data-testid="edit"]').addEventListener('click', () => act(() => this.#api.edit(id, row.querySelector('input').value.trim())));
+    row.querySelector('[data-testid="recall"]').addEventListener('click', () => act(() => this.#api.recall(id)));
+    return row;
+  }
+
+  async #poll(item, read, interpret, done = settled) {
     for (;;) {
       try {
         const [state, detail] = interpret(await read());
         show(item, state, detail);
-        if (settled(state)) return;
+        if (done(state)) return;
       } catch (error) {
         show(item, 'error', error.message);
       }

@@ -59,7 +59,7 @@ export class Operator {
     await (recipients.length === 1
       ? this.#api.sendNotification({ notificationId, recipient: recipients[0], text, createConversationIfMissing })
       : this.#api.sendBroadcast({ notificationId, audience: { recipients }, text, createConversationIfMissing }));
-    this.#operations.followNotification(notificationId, text, recipients);
+    this.#operations.followNotification(notificationId, text, recipients, (message) => this.#showError(message));
   }
 
   async #startSurvey() {
@@ -95,13 +95,17 @@ export class Operator {
   }
 
   async #run(action) {
-    const error = $('operator-error');
-    error.hidden = true;
+    $('operator-error').hidden = true;
     try {
       await action();
     } catch (e) {
-      error.textContent = e.message;
-      error.hidden = false;
+      this.#showError(e.message);
     }
+  }
+
+  #showError(message) {
+    const error = $('operator-error');
+    error.textContent = message;
+    error.hidden = false;
   }
 }

@@ -14,12 +14,30 @@ export function usersIn(conversations) {
   return users;
 }
 
-/** The user's activities across all their conversations (a notification may have opened a new one), oldest first. */
+/**
+ * The user's activities across all their conversations (a notification may have opened a new one), oldest first,
+ * as the user sees them: a message the bot replaced shows its new content (edited), one it deleted shows as deleted.
+ */
 export function transcriptOf(conversations, userId) {
-  return conversations
+  const recorded = conversations
     .filter((c) => c.activities.some((a) => involves(a, userId)))
     .flatMap((c) => c.activities.map((a) => ({ ...a, conversationId: c.id })))
     .sort((a, b) => a.receivedAt.localeCompare(b.receivedAt));
+  const shown = [];
+  const sent = new Map();
+  for (const activity of recorded) {
+    const key = `${activity.conversationId}|${activity.id}`;
+    const original = sent.get(key);
+    if (activity.operation === 'updateActivity') {
+      if (original) Object.assign(original, { text: activity.text, attachments: activity.attachments, edited: true });
+    } else if (activity.operation === 'deleteActivity') {
+      if (original) original.deleted = true;
+    } else {
+      shown.push(activity);
+      if (activity.direction === 'toUser') sent.set(key, activity);
+    }
+  }
+  return shown;
 }
 
 /**
@@ -31,8 +49,12 @@ export function kindOf(activity) {
   return activity.operation === 'replyToActivity' ? 'reply' : 'proactive';
 }
 
-function describe(activity) {
+const READ_RECEIPT = 'application/vnd.microsoft.readReceipt';
+
+function describe(activity, userName) {
+  if (activity.deleted) return 'This message was deleted.';
   if (activity.type === 'message') return activity.text ?? '(a message without text)';
+  if (activity.name === READ_RECEIPT) return `${userName} read the conversation`;
   if (activity.membersAdded?.length) return `${activity.membersAdded.map((m) => m.name || m.id).join(' and ')} joined`;
   return `(${activity.type})`;
 }
@@ -40,13 +62,15 @@ function describe(activity) {
 function badgesOf(activity, kind) {
   const badges = kind === 'proactive' ? ['proactive'] : [];
   if (/^Survey: /.test(activity.text ?? '')) badges.push('survey');
+  if (activity.deleted) badges.push('deleted');
+  else if (activity.edited) badges.push('edited');
   return badges;
 }
 
 export function activityItem(activity, userName) {
   const kind = kindOf(activity);
   const item = document.createElement('li');
-  item.className = `activity ${kind}`;
+  item.className = `activity ${kind}${activity.deleted ? ' deleted' : ''}`;
   item.dataset.testid = 'activity';
   item.dataset.kind = kind;
   item.dataset.conversation = activity.conversationId;
@@ -72,7 +96,7 @@ export function activityItem(activity, userName) {
   const text = document.createElement('p');
   text.className = 'text';
   text.dataset.testid = 'activity-text';
-  text.textContent = describe(activity);
+  text.textContent = describe(activity, userName);
   item.append(header, text);
   return item;
 }

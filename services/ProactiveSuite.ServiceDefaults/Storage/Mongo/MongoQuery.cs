@@ -16,13 +16,28 @@ internal static class MongoQuery
             Filter.Comparison.Lte => new BsonDocument("$lte", Value(c.Value)),
             _ => new BsonDocument("$gt", Value(c.Value)),
         }),
-        Filter.Null n => new BsonDocument(n.Field, n.IsNullWanted ? BsonNull.Value : new BsonDocument("$ne", BsonNull.Value)),
+        Filter.Null n => Null(n.Field, n.IsNullWanted),
         Filter.OneOf o => new BsonDocument(o.Field, new BsonDocument("$in", new BsonArray(o.Values.Select(Value)))),
         Filter.Holds h => new BsonDocument(h.Field, Value(h.Value)),
         Filter.All a => new BsonDocument("$and", new BsonArray { Where(a.Left), Where(a.Right) }),
         Filter.Any a => new BsonDocument("$or", new BsonArray { Where(a.Left), Where(a.Right) }),
         _ => throw new NotSupportedException(filter.GetType().Name),
     };
+
+    // Spelled so that a null parent (copy: null for copy.readAt) means a null field on every server, not
+    // only on MongoDB: the test emulator (mongomock) matches "$ne: null" there and not ": null".
+    private static BsonDocument Null(string field, bool wanted)
+    {
+        if (!wanted)
+        {
+            return new BsonDocument(field, new BsonDocument { { "$exists", true }, { "$ne", BsonNull.Value } });
+        }
+
+        var parents = field.Split('.')[..^1].Select((_, i) => string.Join('.', field.Split('.')[..(i + 1)]));
+        return parents.Any()
+            ? new BsonDocument("$or", new BsonArray(parents.Append(field).Select(path => new BsonDocument(path, BsonNull.Value))))
+            : new BsonDocument(field, BsonNull.Value);
+    }
 
     // The key at the top level, beside the condition's operators: an upsert takes its _id from there.
     public static BsonDocument Where(string id, Filter? condition) =>

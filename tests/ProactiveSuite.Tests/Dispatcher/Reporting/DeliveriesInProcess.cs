@@ -145,5 +145,11 @@ public sealed class DeliveriesInProcess : IAsyncDisposable
 
         public Task<CreatedConversation> CreateConversationAsync(ChannelEndpoint endpoint, Recipient recipient, OutboundMessage message, CancellationToken cancellationToken) =>
             throw new NotSupportedException("These deliveries carry their reference.");
+
+        public Task DeleteAsync(ConversationAddress address, string activityId, CancellationToken cancellationToken) =>
+            throw new NotSupportedException("These tests recall nothing.");
+
+        public Task UpdateAsync(ConversationAddress address, string activityId, OutboundMessage message, CancellationToken cancellationToken) =>
+            throw new NotSupportedException("These tests edit nothing.");
     }
 }

@@ -1,0 +1,18 @@
+using ProactiveSuite.Dispatcher.Ledger;
+
+namespace ProactiveSuite.Dispatcher.Copies;
+
+/// <summary>
+/// The Dispatcher's own unit of work after delivery, on its internal <c>dispatcher-copy-changes</c> queue: bring one
+/// delivered copy to what its notification now says (deleted after a recall, the new content after an edit). It says
+/// which copy, not what to do: the copy and its notification say that when it is handled, so any number of these
+/// for one copy change it once.
+/// </summary>
+public sealed record ChangeDeliveredCopy(string NotificationId, string ChannelId, string UserId)
+{
+    public const string QueueName = "dispatcher-copy-changes";
+
+    public DeliveryKey LedgerKey() => new(NotificationId, ChannelId, UserId);
+
+    public static ChangeDeliveredCopy Of(DeliveryKey key) => new(key.NotificationId, key.ChannelId, key.UserId);
+}
