@@ -73,7 +73,7 @@ public sealed partial class CopyChanges(
     {
         var address = AddressOf(record, claimed);
         var (conversationKey, tenantKey) = ($"{address.ChannelId}|{address.Conversation.Id}", $"{address.ChannelId}|{address.Conversation.TenantId ?? "-"}");
-        var (putOffUntil, slot) = await WaitForSlotAsync(conversationKey, tenantKey, cancellationToken);
+        var (putOffUntil, slot) = await pacer.TakeSlotAsync(conversationKey, tenantKey, _options.MaxInlineWait, clock, cancellationToken);
         if (putOffUntil is { } later)
         {
             // Scheduled first, then released: a crash in between leaves a duplicate command, never a lost one.
@@ -161,38 +161,6 @@ public sealed partial class CopyChanges(
         }
 
         return saved;
-    }
-
-    /// <summary>Waits in place for a near slot; a far one is returned, for the schedule.</summary>
-    private async Task<(DateTimeOffset? PutOffUntil, PacingReservation? Slot)> WaitForSlotAsync(string conversationKey, string tenantKey, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            var now = clock.GetUtcNow();
-            switch (pacer.Reserve(conversationKey, tenantKey))
-            {
-                case PacingDecision.SendAt slot:
-                    if (slot.At > now)
-                    {
-                        try
-                        {
-                            await Task.Delay(slot.At - now, clock, cancellationToken);
-                        }
-                        catch (OperationCanceledException) when (slot.Reservation is not null)
-                        {
-                            pacer.Release(slot.Reservation);
-                            throw;
-                        }
-                    }
-
-                    return (null, slot.Reservation);
-                case PacingDecision.NotBefore later when later.At - now <= _options.MaxInlineWait:
-                    await Task.Delay(later.At - now, clock, cancellationToken);
-                    break;
-                case PacingDecision.NotBefore later:
-                    return (later.At, null);
-            }
-        }
     }
 
     private Task DeferAsync(ChangeDeliveredCopy command, DateTimeOffset until, string reason, CancellationToken cancellationToken) =>

@@ -164,50 +164,15 @@ public sealed class NotificationDelivery(
     /// <summary>Waits in place for a near slot; a far one goes to the schedule (returned as the outcome).</summary>
     private async Task<(DeliveryOutcome? Deferred, PacingReservation? Slot)> WaitForSlotAsync(DeliverToRecipient command, DeliveryRecord record, string conversationKey, string tenantKey, CancellationToken cancellationToken)
     {
-        while (true)
+        var (putOffUntil, slot) = await pacer.TakeSlotAsync(conversationKey, tenantKey, _options.MaxInlineWait, clock, cancellationToken);
+        if (putOffUntil is not { } until)
         {
-            var now = clock.GetUtcNow();
-            switch (pacer.Reserve(conversationKey, tenantKey))
-            {
-                case PacingDecision.SendAt slot:
-                    if (slot.At > now)
-                    {
-                        try
-                        {
-                            await SlotWait.UntilAsync(slot.At, clock, cancellationToken);
-                        }
-                        catch (OperationCanceledException) when (slot.Reservation is not null)
-                        {
-                            pacer.Release(slot.Reservation);
-                            throw;
-                        }
-                    }
-
-                    return (null, slot.Reservation);
-                case PacingDecision.NotBefore later when later.At - now <= _options.MaxInlineWait:
-                    await WaitAsync(later.At - now, later.Sooner, cancellationToken);
-                    break;
-                case PacingDecision.NotBefore later:
-                    // Pacing is not an attempt: give the attempt back.
-                    var pending = record with { State = DeliveryState.Pending, ClaimedUntil = null, Attempts = record.Attempts - 1, UpdatedAt = now };
-                    return (await DeferAsync(command, pending, later.At, "paced to the channel's rate limits", cancellationToken), null);
-            }
-        }
-    }
-
-    /// <summary>Waits <paramref name="delay"/>, or less if <paramref name="sooner"/> completes first.</summary>
-    private async Task WaitAsync(TimeSpan delay, Task? sooner, CancellationToken cancellationToken)
-    {
-        if (sooner is null)
-        {
-            await Task.Delay(delay, clock, cancellationToken);
-            return;
+            return (null, slot);
         }
 
-        using var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        await Task.WhenAny(Task.Delay(delay, clock, waiting.Token), sooner);
-        await waiting.CancelAsync();
-        cancellationToken.ThrowIfCancellationRequested();
+        // Pacing is not an attempt: give the attempt back.
+        var pending = record with { State = DeliveryState.Pending, ClaimedUntil = null, Attempts = record.Attempts - 1, UpdatedAt = clock.GetUtcNow() };
+        return (await DeferAsync(command, pending, until, "paced to the channel's rate limits", cancellationToken), null);
     }
 
     /// <summary>Makes a connector call in its slot, and tells the pacer when the channel answered, either way.</summary>
