@@ -44,4 +44,25 @@ public sealed record BroadcastAudience
 
     /// <summary>With <see cref="ChannelId"/>: only this tenant.</summary>
     public string? TenantId { get; init; }
+
+    /// <summary>
+    /// With <see cref="ChannelId"/>: which conversations, one of <see cref="BroadcastScopes"/>; null: personal.
+    /// </summary>
+    public string? Scope { get; init; }
+}
+
+/// <summary>The values of <see cref="BroadcastAudience.Scope"/>.</summary>
+public static class BroadcastScopes
+{
+    /// <summary>Every user's one-to-one conversation (the default).</summary>
+    public const string Personal = "personal";
+
+    /// <summary>Every group chat the bot is in.</summary>
+    public const string GroupChats = "groupChats";
+
+    /// <summary>Every Teams channel the bot can post into.</summary>
+    public const string Channels = "channels";
+
+    /// <summary>Each Teams team's own channel, the one the bot was added to with the team: one post per team.</summary>
+    public const string Teams = "teams";
 }

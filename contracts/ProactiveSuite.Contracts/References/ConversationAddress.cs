@@ -24,7 +24,17 @@ public sealed record ConversationAddress(
 /// <param name="ConversationType">The channel's conversation type (Teams: <c>personal</c>, <c>groupChat</c>, <c>channel</c>), when given.</param>
 /// <param name="TenantId">The Microsoft 365 tenant of the conversation (Teams), when given.</param>
 /// <param name="IsGroup">True when more than the user and the bot take part.</param>
-public sealed record ConversationInfo(string Id, string? ConversationType, string? TenantId, bool IsGroup);
+/// <param name="Name">The conversation's name (a Teams channel's name, a group chat's topic), when given.</param>
+/// <param name="TeamId">The Teams team the channel belongs to, when it is a channel.</param>
+/// <param name="TeamName">That team's name, when given.</param>
+public sealed record ConversationInfo(
+    string Id,
+    string? ConversationType,
+    string? TenantId,
+    bool IsGroup,
+    string? Name = null,
+    string? TeamId = null,
+    string? TeamName = null);
 
 /// <summary>A user or bot account in a channel.</summary>
 /// <param name="Id">The channel's account id (Teams: <c>29:…</c> for users, <c>28:…</c> for bots).</param>

@@ -21,8 +21,13 @@ public sealed record ConversationReferenceFound(ConversationAddress Address, Dat
 /// user simply never wrote.
 /// </param>
 /// <param name="RevokedAt">When it was revoked, with <paramref name="RevokedReasonCode"/>.</param>
+/// <param name="Member">
+/// When the user has no one-to-one conversation but was seen in a group chat or channel: what is needed
+/// to create one.
+/// </param>
 public sealed record ConversationReferenceNotFound(
     string ChannelId,
     string UserId,
     string? RevokedReasonCode = null,
-    DateTimeOffset? RevokedAt = null);
+    DateTimeOffset? RevokedAt = null,
+    KnownMember? Member = null);

@@ -20,7 +20,8 @@ public sealed record ConversationReferencesFound(IReadOnlyList<ConversationRefer
 /// <param name="UserId">The user asked for.</param>
 /// <param name="Address">Where the user can be reached; null when nothing usable is stored.</param>
 /// <param name="RevokedReasonCode">When a reference is stored but revoked: why.</param>
-public sealed record ConversationReferenceResult(string ChannelId, string UserId, ConversationAddress? Address, string? RevokedReasonCode);
+/// <param name="Member">With no address: the user as seen in a group chat or channel, when they were.</param>
+public sealed record ConversationReferenceResult(string ChannelId, string UserId, ConversationAddress? Address, string? RevokedReasonCode, KnownMember? Member = null);
 
 /// <summary>
 /// Request (request/response): one page of the active references of a channel, optionally of one

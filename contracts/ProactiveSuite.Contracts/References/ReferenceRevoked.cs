@@ -1,19 +1,23 @@
 namespace ProactiveSuite.Contracts.References;
 
 /// <summary>
-/// Event: a user can no longer be reached through their stored reference (they blocked the bot, the bot
-/// was removed or disabled, the conversation is gone). The Registry stops answering look-ups with that
-/// reference until the user writes again or reinstalls the bot (a newer <see cref="ReferenceCaptured"/>).
+/// Event: a user, or a group conversation, can no longer be reached through its stored reference (the
+/// user blocked the bot, the bot was removed or disabled, the conversation is gone). The Registry stops
+/// answering look-ups with that reference until a newer <see cref="ReferenceCaptured"/> (the user writes
+/// again, the bot is added again).
 /// </summary>
-/// <param name="ChannelId">The user's channel.</param>
-/// <param name="UserId">The user's id in that channel.</param>
+/// <param name="ChannelId">The channel.</param>
+/// <param name="UserId">
+/// The user's id in that channel; null when a group chat, Teams channel or team is revoked as a whole
+/// (<paramref name="ConversationId"/> names it).
+/// </param>
 /// <param name="ConversationId">The conversation that can no longer be written to.</param>
 /// <param name="ReasonCode">Why: one of <see cref="RevocationReasons"/>.</param>
 /// <param name="Reason">A human-readable explanation, e.g. the connector's answer.</param>
 /// <param name="RevokedAt">When it was learnt; a capture older than this does not bring the reference back.</param>
 public sealed record ReferenceRevoked(
     string ChannelId,
-    string UserId,
+    string? UserId,
     string ConversationId,
     string ReasonCode,
     string Reason,

@@ -65,7 +65,7 @@ internal sealed class BotConnector : IChannelConnector
                         recipient.ChannelId,
                         endpoint.ServiceUrl,
                         new ConversationInfo(conversation.Id, conversation.ConversationType, recipient.TenantId, IsGroup: false),
-                        new ParticipantInfo(recipient.UserId, null, null),
+                        new ParticipantInfo(recipient.UserId!, null, null),
                         new ParticipantInfo(endpoint.BotId, endpoint.BotName, null),
                         Locale: null),
                     activityId);

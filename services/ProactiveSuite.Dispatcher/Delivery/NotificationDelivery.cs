@@ -198,7 +198,7 @@ public sealed class NotificationDelivery(
         // ledger absorbs, never a lost one. A later attempt asks the Registry afresh.
         var later = command with { Lookup = null, NotBefore = null };
         await schedule.AddAsync(new ScheduledDelivery(Guid.NewGuid().ToString("N"), until, ScheduledKind.Delivery, JsonSerializer.Serialize(later, Json), reason, StoredTraceContext.Current(),
-            UserKey.From(command.Recipient.ChannelId, command.Recipient.UserId).Value), cancellationToken);
+            UserKey.From(command.Recipient.ChannelId, command.Recipient.UserId!).Value), cancellationToken);
         if (pending is not null)
         {
             await ledger.SaveAsync(pending, cancellationToken);

@@ -14,7 +14,7 @@ public sealed class ReferenceDirectory(
     public async Task<IReadOnlyList<ReferenceLookup>> FindManyAsync(IReadOnlyList<Recipient> recipients, CancellationToken cancellationToken)
     {
         var response = await batches.GetResponse<ConversationReferencesFound>(
-            new FindConversationReferences(recipients.Select(r => new FindConversationReference(r.ChannelId, r.UserId)).ToList()), cancellationToken);
+            new FindConversationReferences(recipients.Select(r => new FindConversationReference(r.ChannelId, r.UserId!)).ToList()), cancellationToken);
         return response.Message.Results.Select(r => new ReferenceLookup(r.Address, r.RevokedReasonCode, null)).ToList();
     }
 
@@ -25,7 +25,7 @@ public sealed class ReferenceDirectory(
     public async Task<ReferenceLookup> FindAsync(Recipient recipient, CancellationToken cancellationToken)
     {
         var response = await registry.GetResponse<ConversationReferenceFound, ConversationReferenceNotFound>(
-            new FindConversationReference(recipient.ChannelId, recipient.UserId), cancellationToken);
+            new FindConversationReference(recipient.ChannelId, recipient.UserId!), cancellationToken);
         if (response.Is(out Response<ConversationReferenceFound>? found))
         {
             return new ReferenceLookup(found.Message.Address, null, null);

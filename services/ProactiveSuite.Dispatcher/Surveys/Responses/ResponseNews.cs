@@ -39,5 +39,5 @@ public sealed record ResponseNews(
             : New(e.SurveyId, e.Recipient, null, SurveyResponseStatus.Failed, $"{e.ReasonCode}: {e.Reason}", [], e.FailedAt);
 
     private static ResponseNews New(string surveyId, Recipient recipient, string? conversationId, string? status, string? reason, IReadOnlyList<SurveyAnswer> answers, DateTimeOffset at) =>
-        new(surveyId, recipient.ChannelId.Trim().ToLowerInvariant(), recipient.UserId, conversationId, status, reason, answers ?? [], at);
+        new(surveyId, recipient.ChannelId.Trim().ToLowerInvariant(), recipient.UserId!, conversationId, status, reason, answers ?? [], at);
 }
