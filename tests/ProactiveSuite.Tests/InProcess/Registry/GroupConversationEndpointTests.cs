@@ -63,7 +63,7 @@ public sealed class GroupConversationEndpointTests
     [InlineData("conversations?channelId=emulator&limit=501", "limit must be between 1 and 500")]
     [InlineData("conversations?channelId=emulator&after=nonsense", "after is not a cursor this service returned")]
     [InlineData("conversations/emulator/19%3Aa%3Fb", "conversationId cannot be a path segment")]
-    [InlineData("conversations/emulator/%20padded", "conversationId must not begin or end with whitespace")]
+    [InlineData("conversations/emulator/19%3Aa%07b", "conversationId must not contain control characters")]
     [InlineData("conversations/a%7Cb/19%3Aa", "channelId must not contain '|'")]
     public async Task Bad_input_is_400_with_the_reason(string url, string reason)
     {
