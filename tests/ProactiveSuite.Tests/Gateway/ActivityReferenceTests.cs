@@ -89,6 +89,19 @@ public class ActivityReferenceTests
     }
 
     [FactAttribute]
+    public void A_team_event_naming_another_channel_does_not_rename_the_teams_own_channel()
+    {
+        var created = Load("teams-bot-added-to-team.json");
+        created.MembersAdded = null;
+        created.ChannelData = Newtonsoft.Json.Linq.JObject.Parse("""
+            {"eventType":"channelCreated","team":{"id":"19:0f3c5a7e9b1d4f6a8c2e4b6d8f0a1c3e@thread.tacv2","name":"Finance"},"channel":{"id":"19:new@thread.tacv2","name":"Budget"}}
+            """);
+
+        var conversation = ActivityReference.ToCapturedEvent(created, ReceivedAt).Address.Conversation;
+        Assert.Equal(("19:0f3c5a7e9b1d4f6a8c2e4b6d8f0a1c3e@thread.tacv2", (string?)null), (conversation.Id, conversation.Name));
+    }
+
+    [FactAttribute]
     public void A_group_chat_is_named_by_its_topic_and_a_personal_conversation_keeps_no_group_details()
     {
         var chat = Load("teams-personal-message.json");
