@@ -130,6 +130,19 @@ public class ActivityReferenceTests
     }
 
     [FactAttribute]
+    public void An_install_in_a_group_chat_is_captured_as_the_chat()
+    {
+        var activity = Load("teams-installation-remove.json");
+        activity.Action = "add";
+        activity.Conversation.ConversationType = "groupChat";
+        activity.Conversation.Id = "19:launch@thread.v2";
+
+        Assert.True(ActivityReference.IsCaptured(activity));
+        var conversation = ActivityReference.ToCapturedEvent(activity, ReceivedAt).Address.Conversation;
+        Assert.Equal(("19:launch@thread.v2", true), (conversation.Id, conversation.IsGroup));
+    }
+
+    [FactAttribute]
     public void Another_member_leaving_a_team_is_a_capture_not_a_removal()
     {
         var activity = Load("teams-bot-added-to-team.json");
