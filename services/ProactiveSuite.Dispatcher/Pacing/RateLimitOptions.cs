@@ -66,7 +66,8 @@ public enum SendCounting
 
     /// <summary>
     /// At its answer less the part of a round trip every call takes (the default; nine tenths of the
-    /// shortest round trip of the last 10 to 20 minutes, less 2 ms): that part lies on both sides of the
+    /// shortest round trip of the last 10 to 20 minutes, less 2 ms, once that minimum has held for 5 s
+    /// over at least 100 calls; see <see cref="RoundTripFloor"/>): that part lies on both sides of the
     /// channel's count alike for every call, so only what a call takes beyond it is uncertain, and that is
     /// counted as at the answer. A network's delay is then lost from each window only in part; waits that
     /// come and go (a busy CPU, a cold channel, a queue) are still counted in full.

@@ -7,23 +7,33 @@ public sealed class RoundTripFloorTests
     private static readonly DateTimeOffset Start = new(2026, 12, 6, 8, 0, 0, TimeSpan.Zero);
 
     [Fact]
-    public void Trusts_nothing_until_it_has_seen_many_calls_the_first_ones_being_the_slowest()
+    public void Trusts_nothing_until_it_has_seen_many_calls()
     {
         var floor = new RoundTripFloor(TimeSpan.FromMinutes(10));
 
-        var first = Enumerable.Range(0, 100).Select(i => floor.Observe(TimeSpan.FromMilliseconds(50), Start.AddMilliseconds(i))).ToList();
+        var first = Enumerable.Range(0, 100).Select(i => floor.Observe(TimeSpan.FromMilliseconds(50), Start.AddSeconds(i / 10.0))).ToList();
 
         Assert.All(first, f => Assert.Equal(TimeSpan.Zero, f));
-        Assert.Equal(TimeSpan.FromMilliseconds(43), floor.Observe(TimeSpan.FromMilliseconds(80), Start.AddSeconds(1)));
+        Assert.Equal(TimeSpan.FromMilliseconds(43), floor.Observe(TimeSpan.FromMilliseconds(80), Start.AddSeconds(11)));
     }
 
     [Fact]
-    public void Is_nine_tenths_of_the_shortest_round_trip_less_2_ms_and_follows_a_faster_network_at_once()
+    public void Trusts_nothing_while_the_shortest_round_trip_still_falls_as_after_a_cold_start()
+    {
+        var floor = Warmed(TimeSpan.FromMilliseconds(200));
+
+        Assert.Equal(TimeSpan.Zero, floor.Observe(TimeSpan.FromMilliseconds(50), Start.AddSeconds(20)));
+        Assert.Equal(TimeSpan.Zero, floor.Observe(TimeSpan.FromMilliseconds(60), Start.AddSeconds(24)));
+        Assert.Equal(TimeSpan.FromMilliseconds(43), floor.Observe(TimeSpan.FromMilliseconds(60), Start.AddSeconds(25)));
+    }
+
+    [Fact]
+    public void Is_nine_tenths_of_the_shortest_round_trip_less_2_ms_and_a_slightly_shorter_one_is_trusted_at_once()
     {
         var floor = Warmed(TimeSpan.FromMilliseconds(100));
 
-        Assert.Equal(TimeSpan.FromMilliseconds(88), floor.Observe(TimeSpan.FromMilliseconds(300), Start.AddSeconds(2)));
-        Assert.Equal(TimeSpan.FromMilliseconds(43), floor.Observe(TimeSpan.FromMilliseconds(50), Start.AddSeconds(3)));
+        Assert.Equal(TimeSpan.FromMilliseconds(88), floor.Observe(TimeSpan.FromMilliseconds(300), Start.AddSeconds(20)));
+        Assert.Equal(TimeSpan.FromMilliseconds(83.5), floor.Observe(TimeSpan.FromMilliseconds(95), Start.AddSeconds(21)));
     }
 
     [Fact]
@@ -31,7 +41,7 @@ public sealed class RoundTripFloorTests
     {
         var floor = Warmed(TimeSpan.FromMilliseconds(1));
 
-        Assert.Equal(TimeSpan.Zero, floor.Observe(TimeSpan.FromMilliseconds(40), Start.AddSeconds(2)));
+        Assert.Equal(TimeSpan.Zero, floor.Observe(TimeSpan.FromMilliseconds(40), Start.AddSeconds(20)));
     }
 
     [Fact]
@@ -44,12 +54,13 @@ public sealed class RoundTripFloorTests
         Assert.Equal(TimeSpan.FromMilliseconds(88), floor.Observe(TimeSpan.FromMilliseconds(100), Start.AddMinutes(22)));
     }
 
+    // 100 calls over 10 seconds at one round trip: trusted from then on.
     private static RoundTripFloor Warmed(TimeSpan roundTrip)
     {
         var floor = new RoundTripFloor(TimeSpan.FromMinutes(10));
         for (var i = 0; i < 100; i++)
         {
-            floor.Observe(roundTrip, Start.AddMilliseconds(i));
+            floor.Observe(roundTrip, Start.AddSeconds(i / 10.0));
         }
 
         return floor;
