@@ -10,9 +10,9 @@ namespace ProactiveSuite.Dispatcher.Pacing;
 /// When the channel counted a send is only known to lie between the moment it left and the moment its
 /// answer came back. So a send in flight counts in every window until it is answered, and a slot is
 /// only ever reserved after answered sends; a send that would depend on one still in flight waits for
-/// its answer instead. An answered send counts when its answer came back, or, if so configured, at the
-/// middle of its round trip (<see cref="SendCounting"/>). Counting at the slot (an earlier design) drew
-/// 429s whenever one call travelled faster than the one before it.
+/// its answer instead. An answered send counts at its answer less the shortest recent round trip (or as
+/// <see cref="SendCounting"/> configures). Counting at the slot (an earlier design) drew 429s whenever one
+/// call travelled faster than the one before it.
 /// </para>
 /// </summary>
 public sealed class DeliveryPacer
@@ -33,6 +33,7 @@ public sealed class DeliveryPacer
     private readonly TimeProvider _clock;
     private readonly bool _enabled;
     private readonly SendCounting _counting;
+    private readonly RoundTripFloor _roundTripFloor = new(TimeSpan.FromMinutes(10));
     private readonly Lock _gate = new();
     private int _reservationsSinceSweep;
 
@@ -96,9 +97,16 @@ public sealed class DeliveryPacer
     /// <summary>The send of <paramref name="reservation"/> left at <paramref name="startedAt"/> and was answered (either way) at <paramref name="answeredAt"/>.</summary>
     public void Sent(PacingReservation reservation, DateTimeOffset startedAt, DateTimeOffset answeredAt)
     {
-        var countedAt = _counting == SendCounting.MidRoundTrip ? startedAt + ((answeredAt - startedAt) / 2) : answeredAt;
         lock (_gate)
         {
+            var roundTrip = answeredAt - startedAt;
+            var countedAt = _counting switch
+            {
+                SendCounting.MidRoundTrip => startedAt + (roundTrip / 2),
+                SendCounting.AnswerLessShortestRoundTrip => answeredAt - _roundTripFloor.Observe(roundTrip, answeredAt),
+                _ => answeredAt,
+            };
+
             if (_conversations.TryGetValue(reservation.ConversationKey, out var conversation))
             {
                 conversation.Answer(reservation.Slot, countedAt);

@@ -19,6 +19,7 @@ public sealed class SqliteDatabase : IDocumentStore, IDisposable
     private readonly string _connectionString;
     private readonly ConcurrentBag<PooledConnection> _idle = [];
     private readonly ConcurrentDictionary<string, object> _collections = new();
+    private readonly SemaphoreSlim _writer = new(1, 1);
 
     public SqliteDatabase(string path)
     {
@@ -28,6 +29,24 @@ public sealed class SqliteDatabase : IDocumentStore, IDisposable
         _connectionString = new SqliteConnectionStringBuilder { DataSource = fullPath, Pooling = false, DefaultTimeout = BusyTimeoutMs / 1000 }.ToString();
         using var lease = Rent();
         lease.Connection.Execute("PRAGMA journal_mode=WAL");
+    }
+
+    /// <summary>
+    /// Runs one write statement, one at a time in this process. SQLite takes one writer at a time anyway; a second
+    /// one that tried would block its thread in SQLite's busy handler, which sleeps 1, 2, 5, 10 ms and more between
+    /// tries. Queued here, it waits without a thread and starts the moment the write before it ends.
+    /// </summary>
+    internal async Task<TResult> WriteAsync<TResult>(Func<TResult> write, CancellationToken cancellationToken)
+    {
+        await _writer.WaitAsync(cancellationToken);
+        try
+        {
+            return write();
+        }
+        finally
+        {
+            _writer.Release();
+        }
     }
 
     public IDocuments<T> Collection<T>(CollectionSpec spec)

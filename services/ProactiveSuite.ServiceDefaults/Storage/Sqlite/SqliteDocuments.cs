@@ -61,10 +61,10 @@ internal sealed class SqliteDocuments<T> : IDocuments<T>
         }));
     }
 
-    public Task<bool> InsertAsync(string id, T document, CancellationToken cancellationToken) =>
-        Task.FromResult(Changes("insert", $"INSERT INTO \"{_table}\" (id, doc) VALUES (@p0, @p1) ON CONFLICT (id) DO NOTHING", [id, Json(document)]) == 1);
+    public async Task<bool> InsertAsync(string id, T document, CancellationToken cancellationToken) =>
+        await ChangesAsync("insert", $"INSERT INTO \"{_table}\" (id, doc) VALUES (@p0, @p1) ON CONFLICT (id) DO NOTHING", [id, Json(document)], cancellationToken) == 1;
 
-    public Task<bool> ReplaceAsync(string id, T document, Filter? condition, bool upsert, CancellationToken cancellationToken)
+    public async Task<bool> ReplaceAsync(string id, T document, Filter? condition, bool upsert, CancellationToken cancellationToken)
     {
         var (sql, parameters) = Build(q =>
         {
@@ -74,26 +74,26 @@ internal sealed class SqliteDocuments<T> : IDocuments<T>
                 ? $"INSERT INTO \"{_table}\" (id, doc) VALUES ({key}, {doc}) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc{(condition is null ? "" : " WHERE " + only)}"
                 : $"UPDATE \"{_table}\" SET doc = {doc} WHERE id = {key}{(condition is null ? "" : " AND " + only)}";
         });
-        return Task.FromResult(Changes(upsert ? "upsert" : "replace", sql, parameters) == 1);
+        return await ChangesAsync(upsert ? "upsert" : "replace", sql, parameters, cancellationToken) == 1;
     }
 
-    public Task<T?> UpdateAsync(string id, Filter? condition, Update update, CancellationToken cancellationToken)
+    public async Task<T?> UpdateAsync(string id, Filter? condition, Update update, CancellationToken cancellationToken)
     {
         var (sql, parameters) = Build(q => $"UPDATE \"{_table}\" SET doc = {q.Set(update)} WHERE id = {q.Parameter(id)}{(condition is null ? "" : " AND " + q.Where(condition))} RETURNING doc");
-        return Task.FromResult(Documents("update", sql, parameters).FirstOrDefault());
+        return (await WrittenDocumentsAsync("update", sql, parameters, cancellationToken)).FirstOrDefault();
     }
 
-    public Task<T?> UpsertAsync(string id, T initial, Filter condition, Update update, CancellationToken cancellationToken)
+    public async Task<T?> UpsertAsync(string id, T initial, Filter condition, Update update, CancellationToken cancellationToken)
     {
         var (sql, parameters) = Build(q =>
         {
             var (key, inserted) = (q.Parameter(id), q.Set(update, q.Parameter(Json(initial))));
             return $"INSERT INTO \"{_table}\" (id, doc) VALUES ({key}, {inserted}) ON CONFLICT (id) DO UPDATE SET doc = {q.Set(update)} WHERE {q.Where(condition)} RETURNING doc";
         });
-        return Task.FromResult(Documents("upsert", sql, parameters).FirstOrDefault());
+        return (await WrittenDocumentsAsync("upsert", sql, parameters, cancellationToken)).FirstOrDefault();
     }
 
-    public Task<IReadOnlyList<T>> ClaimAsync(Filter filter, Sort sort, int max, Update claim, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<T>> ClaimAsync(Filter filter, Sort sort, int max, Update claim, CancellationToken cancellationToken)
     {
         // One statement: the choice and the change cannot interleave with another claimer's.
         var (sql, parameters) = Build(q =>
@@ -101,13 +101,13 @@ internal sealed class SqliteDocuments<T> : IDocuments<T>
             var set = q.Set(claim);
             return $"UPDATE \"{_table}\" SET doc = {set} WHERE id IN (SELECT id FROM \"{_table}\" WHERE {q.Where(filter)} ORDER BY {SqlText.OrderBy(sort)} LIMIT {q.Parameter(max)}) RETURNING doc";
         });
-        return Task.FromResult<IReadOnlyList<T>>(Documents("claim", sql, parameters));
+        return await WrittenDocumentsAsync("claim", sql, parameters, cancellationToken);
     }
 
     public Task<int> DeleteAsync(Filter filter, CancellationToken cancellationToken)
     {
         var (sql, parameters) = Build(q => $"DELETE FROM \"{_table}\" WHERE {q.Where(filter)}");
-        return Task.FromResult(Changes("delete", sql, parameters));
+        return ChangesAsync("delete", sql, parameters, cancellationToken);
     }
 
     private static (string Sql, List<object?> Parameters) Build(Func<SqlText, string> sql)
@@ -131,8 +131,11 @@ internal sealed class SqliteDocuments<T> : IDocuments<T>
         return documents;
     });
 
-    private int Changes(string operation, string sql, IReadOnlyList<object?> parameters) =>
-        Run(operation, sql, parameters, command => command.ExecuteNonQuery());
+    private Task<List<T>> WrittenDocumentsAsync(string operation, string sql, IReadOnlyList<object?> parameters, CancellationToken cancellationToken) =>
+        _database.WriteAsync(() => Documents(operation, sql, parameters), cancellationToken);
+
+    private Task<int> ChangesAsync(string operation, string sql, IReadOnlyList<object?> parameters, CancellationToken cancellationToken) =>
+        _database.WriteAsync(() => Run(operation, sql, parameters, command => command.ExecuteNonQuery()), cancellationToken);
 
     private TResult Run<TResult>(string operation, string sql, IReadOnlyList<object?> parameters, Func<SqliteCommand, TResult> run) =>
         EmbeddedStoreSpans.Trace(operation, _table, () =>
