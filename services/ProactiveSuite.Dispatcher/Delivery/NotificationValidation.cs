@@ -64,7 +64,7 @@ public static class NotificationValidation
         _ when recipient.ChannelId.Any(char.IsControl) || recipient.TenantId?.Any(char.IsControl) == true
             => name == "recipient" ? "recipient ids must not contain control characters" : $"{name} ids must not contain control characters",
         { UserId: not null, ConversationId: not null } => $"{name} takes either userId or conversationId, not both",
-        { UserId: null, ConversationId: null } => $"{name} needs a userId (a user) or a conversationId (a group chat or channel)",
+        { UserId: null, ConversationId: null } => $"{name}.userId is required (or {name}.conversationId, for a group chat or channel)",
         { ConversationId: { } conversationId } => UserIds.Problem(conversationId, $"{name}.conversationId"),
         _ => UserIds.Problem(recipient.UserId, $"{name}.userId"),
     };

@@ -41,7 +41,7 @@ public class NotificationValidationTests
         Assert.Null(NotificationValidation.Problem(Valid with { Recipient = new Recipient("msteams", null, ConversationId: "19:abc@thread.tacv2") }));
         Assert.Equal("recipient takes either userId or conversationId, not both",
             NotificationValidation.Problem(Valid with { Recipient = new Recipient("msteams", "29:ada", ConversationId: "19:abc@thread.tacv2") }));
-        Assert.Equal("recipient needs a userId (a user) or a conversationId (a group chat or channel)",
+        Assert.Equal("recipient.userId is required (or recipient.conversationId, for a group chat or channel)",
             NotificationValidation.Problem(Valid with { Recipient = new Recipient("msteams", null) }));
         Assert.Equal("recipient.conversationId must not begin or end with whitespace",
             NotificationValidation.Problem(Valid with { Recipient = new Recipient("msteams", null, ConversationId: " 19:abc") }));
