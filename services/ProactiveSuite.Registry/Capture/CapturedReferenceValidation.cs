@@ -1,4 +1,5 @@
 using ProactiveSuite.Contracts.References;
+using ProactiveSuite.Registry.GroupConversations;
 using ProactiveSuite.Registry.References;
 using ProactiveSuite.ServiceDefaults.Identifiers;
 
@@ -26,6 +27,7 @@ public static class CapturedReferenceValidation
                 || (serviceUrl.Scheme != Uri.UriSchemeHttps && serviceUrl.Scheme != Uri.UriSchemeHttp) => "serviceUrl must be an absolute http(s) URL",
             { Conversation.Id: null or "" } or { Conversation: null } => "conversation.id is required",
             _ when ConnectorPathSegments.Problem(address.Conversation.Id, "conversation.id") is { } unusable => unusable,
+            { Conversation.IsGroup: true } when !GroupConversationKey.TryCreate(address.ChannelId, address.Conversation.Id, out _, out var groupProblem) => groupProblem,
             { Bot.Id: null or "" } or { Bot: null } => "bot.id is required",
             _ when captured.ActivityTimestamp == default => "activityTimestamp is required",
             _ when string.IsNullOrWhiteSpace(captured.ActivityType) => "activityType is required",

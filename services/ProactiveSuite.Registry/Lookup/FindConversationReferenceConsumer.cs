@@ -8,23 +8,24 @@ using ProactiveSuite.ServiceDefaults.Telemetry;
 namespace ProactiveSuite.Registry.Lookup;
 
 /// <summary>Answers the Dispatcher's look-ups over the bus.</summary>
-public sealed class FindConversationReferenceConsumer(IConversationReferenceStore store) : IConsumer<FindConversationReference>
+public sealed class FindConversationReferenceConsumer(UserLookup users) : IConsumer<FindConversationReference>
 {
     public async Task Consume(ConsumeContext<FindConversationReference> context)
     {
         var request = context.Message;
-        var stored = ReferenceKey.TryCreate(request.ChannelId, request.UserId, out var key, out _)
-            ? await store.FindAsync(key, context.CancellationToken)
-            : null;
+        var found = ReferenceKey.TryCreate(request.ChannelId, request.UserId, out var key, out _)
+            ? await users.FindAsync(key, context.CancellationToken)
+            : new UserFound(null, null);
+        var stored = found.Reference;
         Activity.Current?.SetTag(TelemetryAttributes.ChannelId, request.ChannelId).SetTag(TelemetryAttributes.ReferenceFound, stored is not null);
 
-        if (stored is null || stored.IsRevoked)
+        if (found.UsableAddress is { } address)
         {
-            await context.RespondAsync(new ConversationReferenceNotFound(request.ChannelId ?? "", request.UserId ?? "", stored?.RevokedReasonCode, stored?.RevokedAt));
+            await context.RespondAsync(new ConversationReferenceFound(address, stored!.LastActivityAt));
         }
         else
         {
-            await context.RespondAsync(new ConversationReferenceFound(stored.Address, stored.LastActivityAt));
+            await context.RespondAsync(new ConversationReferenceNotFound(request.ChannelId ?? "", request.UserId ?? "", stored?.RevokedReasonCode, stored?.RevokedAt, found.Member));
         }
     }
 }

@@ -6,7 +6,7 @@ using ProactiveSuite.ServiceDefaults.Messaging;
 namespace ProactiveSuite.Registry.Lookup;
 
 /// <summary>Answers batch look-ups: a broadcast to a list finds its recipients in pages, not one by one.</summary>
-public sealed class FindConversationReferencesConsumer(IConversationReferenceStore store) : IConsumer<FindConversationReferences>
+public sealed class FindConversationReferencesConsumer(UserLookup lookup) : IConsumer<FindConversationReferences>
 {
     public async Task Consume(ConsumeContext<FindConversationReferences> context)
     {
@@ -17,18 +17,13 @@ public sealed class FindConversationReferencesConsumer(IConversationReferenceSto
         }
 
         var keys = users.Select(u => ReferenceKey.TryCreate(u?.ChannelId, u?.UserId, out var key, out _) ? key : (ReferenceKey?)null).ToList();
-        var stored = (await store.FindManyAsync(keys.OfType<ReferenceKey>().Distinct().ToList(), context.CancellationToken))
-            .ToDictionary(r => r.Key);
-
-        var results = users.Select((user, i) =>
-        {
-            var reference = keys[i] is { } key && stored.TryGetValue(key, out var found) ? found : null;
-            return new ConversationReferenceResult(
-                user?.ChannelId ?? "",
-                user?.UserId ?? "",
-                reference is { IsRevoked: false } ? reference.Address : null,
-                reference?.RevokedReasonCode);
-        }).ToList();
+        var found = await lookup.FindManyAsync(keys, context.CancellationToken);
+        var results = users.Select((user, i) => new ConversationReferenceResult(
+            user?.ChannelId ?? "",
+            user?.UserId ?? "",
+            found[i].UsableAddress,
+            found[i].Reference?.RevokedReasonCode,
+            found[i].Member)).ToList();
         await context.RespondAsync(new ConversationReferencesFound(results));
     }
 }

@@ -30,22 +30,30 @@ public readonly record struct ReferenceKey
     public static bool TryCreate(string? channelId, string? userId, out ReferenceKey key, out string problem)
     {
         key = default;
-        var channel = channelId?.Trim().ToLowerInvariant();
-        problem = channel switch
-        {
-            { Length: 0 } or null => "channelId is required",
-            { Length: > MaxPartLength } => $"channelId is longer than {MaxPartLength} characters",
-            _ when channel.Contains('|') => "channelId must not contain '|'",
-            _ when channelId!.Any(char.IsControl) => "channelId must not contain control characters",
-            _ => UserIds.Problem(userId) ?? "",
-        };
+        problem = ChannelProblem(channelId, out var channel) ?? UserIds.Problem(userId) ?? "";
         if (problem.Length > 0)
         {
             return false;
         }
 
-        key = new ReferenceKey(channel!, userId!);
+        key = new ReferenceKey(channel, userId!);
         return true;
+    }
+
+    /// <summary>The rule for the channel part of every Registry key.</summary>
+    /// <param name="channel">The channel id as keys hold it (trimmed, lower-case).</param>
+    /// <returns>Null when valid, else why not.</returns>
+    public static string? ChannelProblem(string? channelId, out string channel)
+    {
+        channel = channelId?.Trim().ToLowerInvariant() ?? "";
+        return channel switch
+        {
+            { Length: 0 } => "channelId is required",
+            { Length: > MaxPartLength } => $"channelId is longer than {MaxPartLength} characters",
+            _ when channel.Contains('|') => "channelId must not contain '|'",
+            _ when channelId!.Any(char.IsControl) => "channelId must not contain control characters",
+            _ => null,
+        };
     }
 
     /// <summary>Reads a <see cref="Value"/> back, e.g. a paging cursor from a client.</summary>

@@ -6,24 +6,19 @@ using ProactiveSuite.ServiceDefaults.Messaging;
 namespace ProactiveSuite.Registry.Revocation;
 
 /// <summary>Stops look-ups from handing out a reference the channel said is dead.</summary>
-public sealed partial class ReferenceRevokedConsumer(IConversationReferenceStore store, ILogger<ReferenceRevokedConsumer> logger)
+public sealed partial class ReferenceRevokedConsumer(ReferenceRevocation revocations, ILogger<ReferenceRevokedConsumer> logger)
     : IConsumer<ReferenceRevoked>
 {
     public async Task Consume(ConsumeContext<ReferenceRevoked> context)
     {
         var revocation = context.Message;
-        if (!ReferenceKey.TryCreate(revocation.ChannelId, revocation.UserId, out var key, out var problem))
+        if (ReferenceRevocation.Problem(revocation) is { } problem)
         {
             throw new InvalidMessageException($"ReferenceRevoked rejected: {problem}");
         }
 
-        if (string.IsNullOrWhiteSpace(revocation.ConversationId) || string.IsNullOrWhiteSpace(revocation.ReasonCode) || revocation.RevokedAt == default)
-        {
-            throw new InvalidMessageException("ReferenceRevoked rejected: conversationId, reasonCode and revokedAt are required");
-        }
-
-        var outcome = await store.RevokeAsync(revocation, context.CancellationToken);
-        LogRevoked(key.ChannelId, revocation.ConversationId, revocation.ReasonCode, outcome);
+        var outcome = await revocations.RevokeAsync(revocation, context.CancellationToken);
+        LogRevoked(revocation.ChannelId, revocation.ConversationId, revocation.ReasonCode, outcome);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Revocation of {ChannelId} conversation {ConversationId} ({ReasonCode}): {Outcome}")]

@@ -101,6 +101,15 @@ public sealed class InProcessSystem : IAsyncDisposable
         Assert.True(await Harness.Consumed.Any<ReferenceCaptured>(c => c.Context.Message == captured), $"The Registry did not consume the capture of {userId}.");
     }
 
+    /// <summary>An HTTP client of the services' own endpoints, with the operator's API key.</summary>
+    public HttpClient OperatorClient()
+    {
+        var address = _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        var client = new HttpClient { BaseAddress = new Uri(address) };
+        client.DefaultRequestHeaders.Add("X-Api-Key", "in-process-operator-key");
+        return client;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();

@@ -15,14 +15,13 @@ internal sealed class ConversationReferenceStore(IDocumentStore store) : IConver
         [ReferenceFields.ChannelId, ReferenceFields.TenantId, Filter.Id]));
 
     public async Task<UpsertOutcome> UpsertNewestAsync(StoredReference reference, CancellationToken cancellationToken) =>
-        await _references.ReplaceAsync(reference.Key.Value, reference, NewestWins.Replaces(reference), upsert: true, cancellationToken)
+        await _references.ReplaceAsync(reference.Key.Value, reference, NewestWins.Replaces(reference.LastActivityAt), upsert: true, cancellationToken)
             ? UpsertOutcome.Stored
             : UpsertOutcome.Stale;
 
     public async Task<UpsertOutcome> RevokeAsync(ReferenceRevoked revocation, CancellationToken cancellationToken)
     {
-        var revoke = Update.Set(ReferenceFields.RevokedAt, revocation.RevokedAt) & Update.Set("revokedReasonCode", revocation.ReasonCode);
-        var revoked = await _references.UpdateAsync(ReferenceKey.For(revocation.ChannelId, revocation.UserId).Value, NewestWins.Revokes(revocation), revoke, cancellationToken);
+        var revoked = await _references.UpdateAsync(ReferenceKey.For(revocation.ChannelId, revocation.UserId).Value, NewestWins.Revokes(revocation), NewestWins.Revocation(revocation), cancellationToken);
         return revoked is null ? UpsertOutcome.Stale : UpsertOutcome.Stored;
     }
 
@@ -70,4 +69,5 @@ internal static class ReferenceFields
     public const string ConversationId = "address.conversation.id";
     public const string LastActivityAt = "lastActivityAt";
     public const string RevokedAt = "revokedAt";
+    public const string RevokedReasonCode = "revokedReasonCode";
 }
