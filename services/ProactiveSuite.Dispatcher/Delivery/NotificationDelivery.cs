@@ -15,8 +15,8 @@ namespace ProactiveSuite.Dispatcher.Delivery;
 
 /// <summary>
 /// Delivers one notification to one recipient (a user or a group conversation), once: claims it in the
-/// ledger, finds where the recipient is, waits for a slot within the channel's rate limits, posts it into the stored conversation (or a
-/// new one), and records how it went. Throttling and passing failures put it on the schedule for a
+/// ledger, finds where the recipient is, waits for a slot within the channel's rate limits, posts it
+/// into the stored conversation (or a new one with a user), and records how it went. Throttling and passing failures put it on the schedule for a
 /// later attempt instead of holding a thread.
 /// </summary>
 public sealed class NotificationDelivery(
