@@ -1,5 +1,4 @@
 using Microsoft.Bot.Schema;
-using Newtonsoft.Json.Linq;
 using ProactiveSuite.Contracts.References;
 
 namespace ProactiveSuite.Gateway.Capture;
@@ -7,6 +6,7 @@ namespace ProactiveSuite.Gateway.Capture;
 /// <summary>
 /// Turns an incoming activity into the <see cref="ReferenceCaptured"/> event: the one place where a
 /// Bot Framework type becomes a contract, so no other service needs the SDK to reach the user again.
+/// In a group chat, Teams channel or team the reference is the conversation's (see docs/architecture.md).
 /// </summary>
 public static class ActivityReference
 {
@@ -16,24 +16,33 @@ public static class ActivityReference
     };
 
     /// <summary>
-    /// True for the activity types that tell where a user can be reached. An installationUpdate that
-    /// removes the bot is not one: the conversation it names can no longer be written to.
+    /// True for the activity types that tell where a user or group conversation can be reached. A removal
+    /// of the bot is not one: the conversation it names can no longer be written to.
     /// </summary>
     public static bool IsCaptured(IActivity activity) =>
         CapturedTypes.Contains(activity.Type ?? "") && !IsRemoval(activity);
 
-    /// <summary>An installationUpdate whose action is <c>remove</c> (or <c>remove-upgrade</c>): the bot was uninstalled.</summary>
-    public static bool IsRemoval(IActivity activity) =>
-        ActivityTypes.InstallationUpdate.Equals(activity.Type, StringComparison.OrdinalIgnoreCase)
-        && (activity as Activity)?.Action?.StartsWith("remove", StringComparison.OrdinalIgnoreCase) == true;
+    /// <summary>
+    /// The bot was removed: an installationUpdate whose action is <c>remove</c> (or <c>remove-upgrade</c>),
+    /// or in a group conversation a conversationUpdate whose membersRemoved holds the bot.
+    /// </summary>
+    public static bool IsRemoval(IActivity activity) => activity is Activity concrete && (
+        (ActivityTypes.InstallationUpdate.Equals(concrete.Type, StringComparison.OrdinalIgnoreCase)
+            && concrete.Action?.StartsWith("remove", StringComparison.OrdinalIgnoreCase) == true)
+        || (ActivityTypes.ConversationUpdate.Equals(concrete.Type, StringComparison.OrdinalIgnoreCase)
+            && IsGroup(concrete)
+            && concrete.MembersRemoved?.Any(m => m?.Id is { } id && id == concrete.Recipient?.Id) == true));
 
-    /// <summary>The revocation a removal stands for: the conversation can no longer be written to.</summary>
+    /// <summary>
+    /// The revocation a removal stands for: the conversation can no longer be written to. In a group
+    /// conversation it is the conversation's as a whole, not its sender's.
+    /// </summary>
     public static ReferenceRevoked ToRevokedEvent(Activity activity, DateTimeOffset receivedAt) => new(
         activity.ChannelId,
-        activity.From.Id,
-        activity.Conversation.Id,
+        IsGroup(activity) ? null : activity.From.Id,
+        ConversationId(activity),
         RevocationReasons.BotRemoved,
-        $"The bot was removed ({activity.Type} '{activity.Action}').",
+        $"The bot was removed ({activity.Type} '{activity.Action ?? "membersRemoved"}').",
         activity.Timestamp ?? receivedAt);
 
     /// <param name="activity">The incoming activity; already validated to have channel, serviceUrl, conversation, from and recipient.</param>
@@ -41,25 +50,28 @@ public static class ActivityReference
     public static ReferenceCaptured ToCapturedEvent(Activity activity, DateTimeOffset receivedAt)
     {
         var conversation = activity.Conversation;
-        var conversationType = conversation.ConversationType;
+        var isGroup = IsGroup(activity);
         var address = new ConversationAddress(
             activity.ChannelId,
             activity.ServiceUrl,
             new ConversationInfo(
-                conversation.Id,
-                conversationType,
-                conversation.TenantId ?? TeamsTenantId(activity),
-                conversation.IsGroup == true || conversationType is "groupChat" or "channel"),
+                ConversationId(activity),
+                conversation.ConversationType,
+                conversation.TenantId ?? TeamsChannelData.TenantId(activity),
+                isGroup,
+                isGroup ? TeamsChannelData.ChannelName(activity) ?? conversation.Name : null,
+                isGroup ? TeamsChannelData.TeamId(activity) : null,
+                isGroup ? TeamsChannelData.TeamName(activity) : null),
             new ParticipantInfo(activity.From.Id, activity.From.Name, activity.From.AadObjectId),
             new ParticipantInfo(activity.Recipient.Id, activity.Recipient.Name, activity.Recipient.AadObjectId),
             activity.Locale);
         return new ReferenceCaptured(address, activity.Id, activity.Type, activity.Timestamp ?? receivedAt);
     }
 
-    // Teams puts the tenant in channelData, and only sometimes in the conversation too. The endpoint refused
-    // any other shape; read defensively all the same, since a cast failure here would fail the turn.
-    private static string? TeamsTenantId(Activity activity) =>
-        activity.ChannelData is JObject channelData && channelData.SelectToken("tenant.id") is JValue { Type: JTokenType.String } id
-            ? (string?)id
-            : null;
+    private static bool IsGroup(Activity activity) =>
+        activity.Conversation?.IsGroup == true
+        || activity.Conversation?.ConversationType is GroupConversationTypes.GroupChat or GroupConversationTypes.Channel;
+
+    private static string ConversationId(Activity activity) =>
+        IsGroup(activity) ? GroupConversationIds.WithoutReplyThread(activity.Conversation.Id) : activity.Conversation.Id;
 }

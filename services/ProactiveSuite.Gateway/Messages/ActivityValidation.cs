@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using ProactiveSuite.Gateway.Capture;
 using ProactiveSuite.ServiceDefaults.Identifiers;
 
 namespace ProactiveSuite.Gateway.Messages;
@@ -32,6 +33,7 @@ public static class ActivityValidation
         ("recipient.id", MaxIdLength), ("recipient.name", MaxShortTextLength), ("recipient.aadObjectId", MaxIdLength),
         ("replyToId", MaxIdLength),
         ("channelData.tenant.id", MaxIdLength), ("channelData.team.id", MaxIdLength), ("channelData.channel.id", MaxIdLength),
+        ("conversation.name", MaxShortTextLength), ("channelData.team.name", MaxShortTextLength), ("channelData.channel.name", MaxShortTextLength),
     ];
 
     /// <summary>Teams' channelData members that capture and the SDK's Teams helpers read as objects with a string id.</summary>
@@ -136,6 +138,11 @@ public static class ActivityValidation
             {
                 return $"{account}.id is required";
             }
+        }
+
+        if (GroupConversationIds.WithoutReplyThread(activity.GetProperty("conversation").GetProperty("id").GetString()!).Trim().Length == 0)
+        {
+            return "conversation.id must name a conversation before ';messageid='";
         }
 
         if (UserIds.Problem(activity.GetProperty("from").GetProperty("id").GetString(), "from.id") is { } userIdProblem)

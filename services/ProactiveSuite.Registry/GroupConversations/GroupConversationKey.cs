@@ -29,12 +29,7 @@ public readonly record struct GroupConversationKey
     public static bool TryCreate(string? channelId, string? conversationId, out GroupConversationKey key, out string problem)
     {
         key = default;
-        // A conversation id has the shape rules of a user id (required, bounded, no control characters, no
-        // surrounding whitespace) and those of a connector path segment.
-        problem = ReferenceKey.ChannelProblem(channelId, out var channel)
-            ?? UserIds.Problem(conversationId, "conversationId")
-            ?? ConnectorPathSegments.Problem(conversationId, "conversationId")
-            ?? "";
+        problem = ReferenceKey.ChannelProblem(channelId, out var channel) ?? ConversationIdProblem(conversationId) ?? "";
         if (problem.Length > 0)
         {
             return false;
@@ -43,6 +38,15 @@ public readonly record struct GroupConversationKey
         key = new GroupConversationKey(channel, conversationId!);
         return true;
     }
+
+    // What the Gateway lets through as a conversation id is keyable here: a capture it accepted is never refused.
+    private static string? ConversationIdProblem(string? conversationId) => conversationId switch
+    {
+        _ when string.IsNullOrWhiteSpace(conversationId) => "conversationId is required",
+        { Length: > ReferenceKey.MaxPartLength } => $"conversationId is longer than {ReferenceKey.MaxPartLength} characters",
+        _ when conversationId.Any(char.IsControl) => "conversationId must not contain control characters",
+        _ => ConnectorPathSegments.Problem(conversationId, "conversationId"),
+    };
 
     /// <summary>Reads a <see cref="Value"/> back, e.g. a paging cursor from a client.</summary>
     public static bool TryParse(string? value, out GroupConversationKey key)

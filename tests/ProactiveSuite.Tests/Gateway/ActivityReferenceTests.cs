@@ -66,5 +66,89 @@ public class ActivityReferenceTests
         Assert.True(ActivityReference.ToCapturedEvent(activity, ReceivedAt).Address.Conversation.IsGroup);
     }
 
+    [FactAttribute]
+    public void The_bot_added_to_a_team_captures_the_teams_own_channel_with_the_team_and_tenant()
+    {
+        var captured = ActivityReference.ToCapturedEvent(Load("teams-bot-added-to-team.json"), ReceivedAt);
+
+        var conversation = captured.Address.Conversation;
+        Assert.True(conversation.IsGroup);
+        Assert.Equal(("19:0f3c5a7e9b1d4f6a8c2e4b6d8f0a1c3e@thread.tacv2", "channel", "72f988bf-0000-4000-8000-2d7cd011db47"), (conversation.Id, conversation.ConversationType, conversation.TenantId));
+        Assert.Equal(("19:0f3c5a7e9b1d4f6a8c2e4b6d8f0a1c3e@thread.tacv2", "Finance"), (conversation.TeamId, conversation.TeamName));
+        Assert.Null(conversation.Name);
+        Assert.Equal("29:9z8y7x-teams-owner-id", captured.Address.User.Id);
+    }
+
+    [FactAttribute]
+    public void A_reply_in_a_channel_thread_is_captured_as_the_channel_with_its_name()
+    {
+        var captured = ActivityReference.ToCapturedEvent(ChannelReply(), ReceivedAt);
+
+        var conversation = captured.Address.Conversation;
+        Assert.Equal(("19:budget@thread.tacv2", "Budget", "19:0f3c5a7e9b1d4f6a8c2e4b6d8f0a1c3e@thread.tacv2", "Finance"), (conversation.Id, conversation.Name, conversation.TeamId, conversation.TeamName));
+    }
+
+    [FactAttribute]
+    public void A_group_chat_is_named_by_its_topic_and_a_personal_conversation_keeps_no_group_details()
+    {
+        var chat = Load("teams-personal-message.json");
+        chat.Conversation.ConversationType = "groupChat";
+        chat.Conversation.Id = "19:launch@thread.v2";
+        chat.Conversation.Name = "Launch";
+        var group = ActivityReference.ToCapturedEvent(chat, ReceivedAt).Address.Conversation;
+        Assert.Equal(("19:launch@thread.v2", "Launch", (string?)null), (group.Id, group.Name, group.TeamId));
+
+        var personal = Load("teams-personal-message.json");
+        personal.Conversation.Name = "ignored";
+        Assert.Null(ActivityReference.ToCapturedEvent(personal, ReceivedAt).Address.Conversation.Name);
+    }
+
+    [FactAttribute]
+    public void The_bot_removed_from_a_team_revokes_the_conversation_as_a_whole()
+    {
+        var activity = Load("teams-bot-added-to-team.json");
+        activity.MembersRemoved = activity.MembersAdded;
+        activity.MembersAdded = null;
+
+        Assert.False(ActivityReference.IsCaptured(activity));
+        Assert.True(ActivityReference.IsRemoval(activity));
+        var revoked = ActivityReference.ToRevokedEvent(activity, ReceivedAt);
+        Assert.Equal(("msteams", (string?)null, "19:0f3c5a7e9b1d4f6a8c2e4b6d8f0a1c3e@thread.tacv2", "BotRemoved"), (revoked.ChannelId, revoked.UserId, revoked.ConversationId, revoked.ReasonCode));
+    }
+
+    [FactAttribute]
+    public void Another_member_leaving_a_team_is_a_capture_not_a_removal()
+    {
+        var activity = Load("teams-bot-added-to-team.json");
+        activity.MembersRemoved = [new ChannelAccount("29:someone-else")];
+        activity.MembersAdded = null;
+
+        Assert.True(ActivityReference.IsCaptured(activity));
+        Assert.False(ActivityReference.IsRemoval(activity));
+    }
+
+    [Theory]
+    [InlineData("groupChat", "19:launch@thread.v2", null)]
+    [InlineData("personal", "a:1pR2sT3uV4wX5yZ-personal-conversation-id", "29:1a2b3c4d5e6f-teams-user-id")]
+    public void An_uninstall_in_a_group_chat_revokes_the_chat_and_in_personal_scope_the_user(string type, string conversationId, string? userId)
+    {
+        var activity = Load("teams-installation-remove.json");
+        activity.Conversation.ConversationType = type;
+        activity.Conversation.Id = conversationId;
+
+        var revoked = ActivityReference.ToRevokedEvent(activity, ReceivedAt);
+        Assert.Equal((userId, conversationId), (revoked.UserId, revoked.ConversationId));
+    }
+
+    internal static Activity ChannelReply()
+    {
+        var activity = Load("teams-personal-message.json");
+        activity.Conversation = new ConversationAccount(isGroup: true, conversationType: "channel", id: "19:budget@thread.tacv2;messageid=1732440000000", tenantId: activity.Conversation.TenantId);
+        activity.ChannelData = Newtonsoft.Json.Linq.JObject.Parse("""
+            {"team":{"id":"19:0f3c5a7e9b1d4f6a8c2e4b6d8f0a1c3e@thread.tacv2","name":"Finance"},"channel":{"id":"19:budget@thread.tacv2","name":"Budget"},"tenant":{"id":"72f988bf-0000-4000-8000-2d7cd011db47"}}
+            """);
+        return activity;
+    }
+
     private static Activity Load(string file) => JsonConvert.DeserializeObject<Activity>(SharedActivities.Read(file))!;
 }

@@ -11,6 +11,7 @@ public class ActivityValidationTests
     [InlineData("teams-personal-message.json")]
     [InlineData("teams-conversation-update.json")]
     [InlineData("teams-installation-remove.json")]
+    [InlineData("teams-bot-added-to-team.json")]
     public void Real_channel_activities_are_valid(string file) =>
         Assert.Null(ActivityValidation.Problem(JsonDocument.Parse(SharedActivities.Read(file)).RootElement));
 
@@ -43,5 +44,33 @@ public class ActivityValidationTests
         Assert.NotNull(ActivityValidation.Problem(JsonDocument.Parse(activity.ToJsonString()).RootElement));
         activity["serviceUrl"] = JsonValue.Create(42);
         Assert.NotNull(ActivityValidation.Problem(JsonDocument.Parse(activity.ToJsonString()).RootElement));
+    }
+
+    [Theory]
+    [InlineData("conversation", "name", "conversation.name must be a string")]
+    [InlineData("channelData.team", "name", "channelData.team.name must be a string")]
+    [InlineData("channelData.channel", "name", "channelData.channel.name must be a string")]
+    public void Group_conversation_names_that_are_not_text_are_refused(string parent, string member, string reason)
+    {
+        var activity = SharedActivities.ReadObject("teams-bot-added-to-team.json");
+        var target = parent.Split('.').Aggregate((JsonNode)activity, (node, part) => node[part] ??= new JsonObject());
+        target[member] = new JsonObject { ["$where"] = "1" };
+        Assert.Equal(reason, ActivityValidation.Problem(JsonDocument.Parse(activity.ToJsonString()).RootElement));
+    }
+
+    [Fact]
+    public void A_group_conversation_name_with_control_characters_is_refused()
+    {
+        var activity = SharedActivities.ReadObject("teams-bot-added-to-team.json");
+        activity["channelData"]!["team"]!["name"] = "Fin" + (char)7 + "ance";
+        Assert.Equal("channelData.team.name must not contain control characters", ActivityValidation.Problem(JsonDocument.Parse(activity.ToJsonString()).RootElement));
+    }
+
+    [Fact]
+    public void A_channel_reply_thread_without_the_channel_is_refused()
+    {
+        var activity = SharedActivities.ReadObject("teams-bot-added-to-team.json");
+        activity["conversation"]!["id"] = ";messageid=1732440000000";
+        Assert.Equal("conversation.id must name a conversation before ';messageid='", ActivityValidation.Problem(JsonDocument.Parse(activity.ToJsonString()).RootElement));
     }
 }

@@ -20,7 +20,7 @@ public sealed class HostileActivities(HostileJson hostile, JsonObject template, 
         "type", "id", "timestamp", "serviceUrl", "channelId", "from", "conversation", "recipient", "text", "locale", "textFormat",
         "entities", "attachments", "channelData", "membersAdded", "membersRemoved", "action", "value", "replyToId", "name",
         "from.id", "from.name", "from.role", "conversation.id", "conversation.isGroup", "conversation.conversationType",
-        "conversation.tenantId", "recipient.id", "recipient.name",
+        "conversation.tenantId", "conversation.name", "recipient.id", "recipient.name",
     ];
 
     private static readonly string[] HostileServiceUrls =
