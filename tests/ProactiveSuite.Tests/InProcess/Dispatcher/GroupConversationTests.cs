@@ -42,6 +42,28 @@ public sealed class GroupConversationTests
     }
 
     [Fact]
+    public async Task A_post_in_a_conversation_is_edited_and_recalled_in_place_like_a_users_copy()
+    {
+        await using var system = await InProcessSystem.StartAsync(ServiceSet.Registry | ServiceSet.Dispatcher);
+        await system.MemberWroteAsync("ada", GroupChat, GroupConversationTypes.GroupChat);
+        await system.Harness.Bus.Publish(Notification("n-changed", ToConversation(GroupChat)), TestContext.Current.CancellationToken);
+        var post = await DeliveryOf(system, "n-changed", r => r.ConversationId == GroupChat);
+        // A bound on a broken run (a copy change that never comes), not a measurement.
+        using var patience = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        patience.CancelAfter(TimeSpan.FromMinutes(1));
+        var ct = patience.Token;
+
+        await system.Harness.Bus.Publish(new EditNotification { NotificationId = "n-changed", Text = "The build is red" }, ct);
+        var edited = await system.Channel.Transcript.WaitForAsync(a => a.Operation == ConnectorOperation.UpdateActivity && a.ConversationId == GroupChat, ct);
+        await system.Harness.Bus.Publish(new RecallNotification("n-changed"), ct);
+        var deleted = await system.Channel.Transcript.WaitForAsync(a => a.Operation == ConnectorOperation.DeleteActivity && a.ConversationId == GroupChat, ct);
+
+        Assert.Equal((post.ActivityId, "The build is red"), (edited.ActivityId, edited.Text));
+        Assert.Equal(post.ActivityId, deleted.ActivityId);
+        Assert.Equal(GroupCaptures.Bot.Id, edited.Activity["from"]?["id"]?.GetValue<string>());
+    }
+
+    [Fact]
     public async Task A_conversation_the_bot_was_removed_from_is_revoked_as_a_whole_and_not_posted_to_again()
     {
         await using var system = await InProcessSystem.StartAsync(ServiceSet.Registry | ServiceSet.Dispatcher);
