@@ -65,7 +65,8 @@ public static class NotificationValidation
             => name == "recipient" ? "recipient ids must not contain control characters" : $"{name} ids must not contain control characters",
         { UserId: not null, ConversationId: not null } => $"{name} takes either userId or conversationId, not both",
         { UserId: null, ConversationId: null } => $"{name}.userId is required (or {name}.conversationId, for a group chat or channel)",
-        { ConversationId: { } conversationId } => UserIds.Problem(conversationId, $"{name}.conversationId"),
+        { ConversationId: { } conversationId } =>
+            UserIds.Problem(conversationId, $"{name}.conversationId") ?? ConnectorPathSegments.Problem(conversationId, $"{name}.conversationId"),
         _ => UserIds.Problem(recipient.UserId, $"{name}.userId"),
     };
 

@@ -45,6 +45,8 @@ public class NotificationValidationTests
             NotificationValidation.Problem(Valid with { Recipient = new Recipient("msteams", null) }));
         Assert.Equal("recipient.conversationId must not begin or end with whitespace",
             NotificationValidation.Problem(Valid with { Recipient = new Recipient("msteams", null, ConversationId: " 19:abc") }));
+        Assert.StartsWith("recipient.conversationId cannot be a path segment of the connector's URL",
+            NotificationValidation.Problem(Valid with { Recipient = new Recipient("msteams", null, ConversationId: "19:abc/../x") }), StringComparison.Ordinal);
     }
 
     [Fact]
