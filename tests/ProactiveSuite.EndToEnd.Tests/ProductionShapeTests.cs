@@ -168,7 +168,7 @@ public sealed class ProductionShapeTests(ComposeShapedSystem system) : IClassFix
             reports[service] = await Eventually.Within(c => system.Outside.Erased.WaitForAsync(e => e.RequestId == requestId && e.Service == service, c), $"UserDataErased from {service}", system.Logs);
         }
 
-        Assert.Equal([new ErasedUserData("conversationReferences", 1)], reports["ProactiveSuite.Registry"].Erased);
+        Assert.Equal([new ErasedUserData("conversationReferences", 1), new ErasedUserData("knownMembers", 0)], reports["ProactiveSuite.Registry"].Erased);
         Assert.Contains(new ErasedUserData("deliveries", 1), reports["ProactiveSuite.Dispatcher"].Erased);
         // The Gateway owns the conversations' state: the user's "hello" started the bot's introduction there.
         Assert.Equal([new ErasedUserData("conversationState", 1)], reports["ProactiveSuite.Gateway"].Erased);

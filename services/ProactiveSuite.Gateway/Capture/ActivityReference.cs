@@ -51,15 +51,16 @@ public static class ActivityReference
     {
         var conversation = activity.Conversation;
         var isGroup = IsGroup(activity);
+        var conversationId = ConversationId(activity);
         var address = new ConversationAddress(
             activity.ChannelId,
             activity.ServiceUrl,
             new ConversationInfo(
-                ConversationId(activity),
+                conversationId,
                 conversation.ConversationType,
                 conversation.TenantId ?? TeamsChannelData.TenantId(activity),
                 isGroup,
-                isGroup ? TeamsChannelData.ChannelName(activity) ?? conversation.Name : null,
+                isGroup ? TeamsChannelData.ChannelName(activity, conversationId) ?? conversation.Name : null,
                 isGroup ? TeamsChannelData.TeamId(activity) : null,
                 isGroup ? TeamsChannelData.TeamName(activity) : null),
             new ParticipantInfo(activity.From.Id, activity.From.Name, activity.From.AadObjectId),

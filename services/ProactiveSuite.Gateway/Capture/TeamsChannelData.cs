@@ -16,7 +16,12 @@ public static class TeamsChannelData
 
     public static string? TeamName(Activity activity) => Text(activity, "team.name");
 
-    public static string? ChannelName(Activity activity) => Text(activity, "channel.name");
+    /// <summary>
+    /// The channel's name, when channelData names this conversation's channel: a team event (a channel created
+    /// or renamed) arrives in the team's own conversation and names another channel.
+    /// </summary>
+    public static string? ChannelName(Activity activity, string conversationId) =>
+        Text(activity, "channel.id") is { } channel && channel != conversationId ? null : Text(activity, "channel.name");
 
     private static string? Text(Activity activity, string path) =>
         activity.ChannelData is JObject channelData && channelData.SelectToken(path) is JValue { Type: JTokenType.String } value

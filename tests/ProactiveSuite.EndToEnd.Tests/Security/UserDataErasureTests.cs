@@ -32,7 +32,7 @@ public sealed class UserDataErasureTests(RabbitMqSystem system)
         var requestId = (await response.Content.ReadFromJsonAsync<JsonObject>(ct))!["requestId"]!.GetValue<string>();
         var erased = await Eventually.Within(c => system.Outside.Erased.WaitForAsync(e => e.RequestId == requestId && e.Service == "ProactiveSuite.Registry", c), "UserDataErased from the Registry", system.Logs);
         Assert.Equal(("emulator", ada), (erased.ChannelId, erased.UserId));
-        Assert.Equal([new ErasedUserData("conversationReferences", 1)], erased.Erased);
+        Assert.Equal([new ErasedUserData("conversationReferences", 1), new ErasedUserData("knownMembers", 0)], erased.Erased);
         var dispatcher = await Eventually.Within(c => system.Outside.Erased.WaitForAsync(e => e.RequestId == requestId && e.Service == "ProactiveSuite.Dispatcher", c), "UserDataErased from the Dispatcher", system.Logs);
         Assert.Equal(["deliveries", "scheduledDeliveries", "surveyResponses"], dispatcher.Erased.Select(e => e.Store).Order(StringComparer.Ordinal));
         // The Gateway owns the conversations' state: Ada's "hello" started the bot's introduction there.
@@ -72,7 +72,7 @@ public sealed class UserDataErasureTests(RabbitMqSystem system)
         await system.Outside.Bus.Publish(new EraseUserData(requestId, "emulator", NewUser()), TestContext.Current.CancellationToken);
 
         var erased = await Eventually.Within(c => system.Outside.Erased.WaitForAsync(e => e.RequestId == requestId && e.Service == "ProactiveSuite.Registry", c), "UserDataErased", system.Logs);
-        Assert.Equal([new ErasedUserData("conversationReferences", 0)], erased.Erased);
+        Assert.Equal([new ErasedUserData("conversationReferences", 0), new ErasedUserData("knownMembers", 0)], erased.Erased);
     }
 
     [Fact]

@@ -89,6 +89,19 @@ public class ActivityReferenceTests
     }
 
     [FactAttribute]
+    public void A_team_event_naming_another_channel_does_not_rename_the_teams_own_channel()
+    {
+        var created = Load("teams-bot-added-to-team.json");
+        created.MembersAdded = null;
+        created.ChannelData = Newtonsoft.Json.Linq.JObject.Parse("""
+            {"eventType":"channelCreated","team":{"id":"19:0f3c5a7e9b1d4f6a8c2e4b6d8f0a1c3e@thread.tacv2","name":"Finance"},"channel":{"id":"19:new@thread.tacv2","name":"Budget"}}
+            """);
+
+        var conversation = ActivityReference.ToCapturedEvent(created, ReceivedAt).Address.Conversation;
+        Assert.Equal(("19:0f3c5a7e9b1d4f6a8c2e4b6d8f0a1c3e@thread.tacv2", (string?)null), (conversation.Id, conversation.Name));
+    }
+
+    [FactAttribute]
     public void A_group_chat_is_named_by_its_topic_and_a_personal_conversation_keeps_no_group_details()
     {
         var chat = Load("teams-personal-message.json");
@@ -114,6 +127,19 @@ public class ActivityReferenceTests
         Assert.True(ActivityReference.IsRemoval(activity));
         var revoked = ActivityReference.ToRevokedEvent(activity, ReceivedAt);
         Assert.Equal(("msteams", (string?)null, "19:0f3c5a7e9b1d4f6a8c2e4b6d8f0a1c3e@thread.tacv2", "BotRemoved"), (revoked.ChannelId, revoked.UserId, revoked.ConversationId, revoked.ReasonCode));
+    }
+
+    [FactAttribute]
+    public void An_install_in_a_group_chat_is_captured_as_the_chat()
+    {
+        var activity = Load("teams-installation-remove.json");
+        activity.Action = "add";
+        activity.Conversation.ConversationType = "groupChat";
+        activity.Conversation.Id = "19:launch@thread.v2";
+
+        Assert.True(ActivityReference.IsCaptured(activity));
+        var conversation = ActivityReference.ToCapturedEvent(activity, ReceivedAt).Address.Conversation;
+        Assert.Equal(("19:launch@thread.v2", true), (conversation.Id, conversation.IsGroup));
     }
 
     [FactAttribute]

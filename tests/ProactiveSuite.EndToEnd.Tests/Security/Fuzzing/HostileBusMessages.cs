@@ -69,7 +69,7 @@ public sealed class HostileBusMessages(HostileJson hostile, string serviceUrl)
         {
             ["channelId"] = "emulator",
             ["serviceUrl"] = serviceUrl,
-            ["conversation"] = new JsonObject { ["id"] = "fuzz-conv-" + userId, ["isGroup"] = false },
+            ["conversation"] = new JsonObject { ["id"] = "fuzz-conv-" + userId, ["isGroup"] = false, ["name"] = null, ["teamId"] = null, ["teamName"] = null },
             ["user"] = new JsonObject { ["id"] = userId, ["name"] = "Fuzz" },
             ["bot"] = new JsonObject { ["id"] = "bot-proactive", ["name"] = "ProactiveBot" },
             ["locale"] = "en-US",
