@@ -82,6 +82,8 @@ public static class DispatcherServiceExtensions
             bus.AddRequestClient<FindConversationReference>(RequestTimeout.After(s: 10));
             bus.AddRequestClient<FindConversationReferences>(RequestTimeout.After(s: 30));
             bus.AddRequestClient<ListConversationReferences>(RequestTimeout.After(s: 30));
+            bus.AddRequestClient<FindGroupConversation>(RequestTimeout.After(s: 10));
+            bus.AddRequestClient<ListGroupConversations>(RequestTimeout.After(s: 30));
         });
         builder.AddSurveys();
         return builder;

@@ -59,13 +59,16 @@ public sealed class EmbeddedDefaultTests(EmbeddedDefaultHost host) : IClassFixtu
         Assert.All(operatorCalls, l => Assert.Contains($"X-Api-Key: {EmbeddedDefaultHost.LocalOperatorKey}", l, StringComparison.Ordinal));
     }
 
-    [Fact]
-    public async Task An_operator_gets_400_with_the_reason_for_a_notification_that_cannot_be_sent()
+    [Theory]
+    [InlineData("""{"recipient": {"channelId": "emulator"}, "text": "hi"}""", "recipient.userId is required (or recipient.conversationId, for a group chat or channel)")]
+    [InlineData("""{"recipient": {"channelId": "emulator", "userId": "ada", "conversationId": "19:chat@thread.v2"}, "text": "hi"}""", "recipient takes either userId or conversationId, not both")]
+    public async Task An_operator_gets_400_with_the_reason_for_a_notification_that_cannot_be_sent(string body, string reason)
     {
-        var response = await host.Http.PostAsJsonAsync("/notifications", new { recipient = new { channelId = "emulator" }, text = "hi" }, TestContext.Current.CancellationToken);
+        using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+        var response = await host.Http.PostAsync("/notifications", content, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonObject>(TestContext.Current.CancellationToken);
-        Assert.Equal("recipient.userId is required", problem!["detail"]!.GetValue<string>());
+        Assert.Equal(reason, problem!["detail"]!.GetValue<string>());
     }
 }

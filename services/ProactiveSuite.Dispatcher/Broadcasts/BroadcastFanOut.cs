@@ -57,7 +57,7 @@ public sealed class BroadcastFanOut(
         }
         else
         {
-            await FanOutChannelAsync(command, audience.ChannelId!, audience.TenantId, started, deliveries, cancellationToken);
+            await FanOutChannelAsync(command, audience, started, deliveries, cancellationToken);
         }
 
         return true;
@@ -83,7 +83,7 @@ public sealed class BroadcastFanOut(
         }
     }
 
-    private async Task FanOutChannelAsync(SendBroadcast command, string channelId, string? tenantId, NotificationProgress started, ISendEndpoint deliveries, CancellationToken cancellationToken)
+    private async Task FanOutChannelAsync(SendBroadcast command, BroadcastAudience audience, NotificationProgress started, ISendEndpoint deliveries, CancellationToken cancellationToken)
     {
         var id = command.NotificationId!;
         var sent = started.FannedOut;
@@ -95,10 +95,10 @@ public sealed class BroadcastFanOut(
                 break;
             }
 
-            var page = await references.ListAsync(channelId, tenantId, cursor, PageSize, cancellationToken);
-            await SendAsync(deliveries, page.Addresses.Select(address => Delivery(command, RecipientOf(address), new ReferenceLookup(address, null, null))), cancellationToken);
-            sent += page.Addresses.Count;
-            cursor = page.Next;
+            var (addresses, next) = await PageAsync(audience, cursor, cancellationToken);
+            await SendAsync(deliveries, addresses.Select(a => Delivery(command, a.Recipient, new ReferenceLookup(a.Address, null, null))), cancellationToken);
+            sent += addresses.Count;
+            cursor = next;
             await progress.RecordFanOutAsync(id, sent, cursor, cancellationToken);
         }
         while (cursor is not null);
@@ -107,12 +107,22 @@ public sealed class BroadcastFanOut(
         await progress.SetTotalAsync(id, sent, cancelledUnsent: 0, cancellationToken);
     }
 
+    /// <summary>One page of the audience's conversations: users' one-to-one ones, or the group conversations of its scope.</summary>
+    private async Task<(IReadOnlyList<(Recipient Recipient, ConversationAddress Address)> Addresses, string? Next)> PageAsync(BroadcastAudience audience, string? cursor, CancellationToken cancellationToken)
+    {
+        if (BroadcastScope.IsPersonal(audience))
+        {
+            var users = await references.ListAsync(audience.ChannelId!, audience.TenantId, cursor, PageSize, cancellationToken);
+            return (users.Addresses.Select(a => (new Recipient(a.ChannelId, a.User.Id, a.Conversation.TenantId), a)).ToList(), users.Next);
+        }
+
+        var groups = await references.ListGroupsAsync(BroadcastScope.Page(audience, cursor, PageSize), cancellationToken);
+        return (groups.Conversations.Select(g => (new Recipient(g.ChannelId, null, g.Conversation.TenantId, g.Conversation.Id), GroupAddress.Of(g))).ToList(), groups.Next);
+    }
+
     private static Task SendAsync(ISendEndpoint deliveries, IEnumerable<DeliverToRecipient> page, CancellationToken cancellationToken) =>
         Task.WhenAll(page.Select(delivery => deliveries.Send(delivery, cancellationToken)));
 
-    private DeliverToRecipient Delivery(SendBroadcast command, Recipient recipient, ReferenceLookup lookup) => new(
+    private DeliverToRecipient Delivery(SendBroadcast command, Recipient recipient, ReferenceLookup? lookup) => new(
         command.NotificationId!, recipient, command.Text, command.Attachments, command.CreateConversationIfMissing, lookup, NotBefore: null, clock.GetUtcNow());
-
-    private static Recipient RecipientOf(ConversationAddress address) =>
-        new(address.ChannelId, address.User.Id, address.Conversation.TenantId);
 }

@@ -13,27 +13,30 @@ internal sealed class AllowlistedChannelConnector(IChannelConnector connector, S
 {
     public Task<string?> SendAsync(ConversationAddress address, OutboundMessage message, CancellationToken cancellationToken)
     {
-        Ensure(address.ServiceUrl, $"the stored reference of user '{address.User.Id}' in channel '{address.ChannelId}'");
+        Ensure(address.ServiceUrl, $"the stored reference of {Whose(address)} in channel '{address.ChannelId}'");
         return connector.SendAsync(address, message, cancellationToken);
     }
 
     public Task<CreatedConversation> CreateConversationAsync(ChannelEndpoint endpoint, Recipient recipient, OutboundMessage message, CancellationToken cancellationToken)
     {
-        Ensure(endpoint.ServiceUrl, $"the configured endpoint of channel '{recipient.ChannelId}' (Dispatcher:Channels:{recipient.ChannelId}:ServiceUrl)");
+        Ensure(endpoint.ServiceUrl, endpoint.Origin ?? $"the configured endpoint of channel '{recipient.ChannelId}' (Dispatcher:Channels:{recipient.ChannelId}:ServiceUrl)");
         return connector.CreateConversationAsync(endpoint, recipient, message, cancellationToken);
     }
 
     public Task DeleteAsync(ConversationAddress address, string activityId, CancellationToken cancellationToken)
     {
-        Ensure(address.ServiceUrl, $"the delivered copy of user '{address.User.Id}' in channel '{address.ChannelId}'");
+        Ensure(address.ServiceUrl, $"the delivered copy of {Whose(address)} in channel '{address.ChannelId}'");
         return connector.DeleteAsync(address, activityId, cancellationToken);
     }
 
     public Task UpdateAsync(ConversationAddress address, string activityId, OutboundMessage message, CancellationToken cancellationToken)
     {
-        Ensure(address.ServiceUrl, $"the delivered copy of user '{address.User.Id}' in channel '{address.ChannelId}'");
+        Ensure(address.ServiceUrl, $"the delivered copy of {Whose(address)} in channel '{address.ChannelId}'");
         return connector.UpdateAsync(address, activityId, message, cancellationToken);
     }
+
+    private static string Whose(ConversationAddress address) =>
+        address.Conversation.IsGroup ? $"conversation '{address.Conversation.Id}'" : $"user '{address.User.Id}'";
 
     private void Ensure(string serviceUrl, string source)
     {

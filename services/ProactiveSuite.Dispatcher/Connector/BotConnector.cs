@@ -41,11 +41,13 @@ internal sealed class BotConnector : IChannelConnector
 
     public async Task<CreatedConversation> CreateConversationAsync(ChannelEndpoint endpoint, Recipient recipient, OutboundMessage message, CancellationToken cancellationToken)
     {
+        var userId = recipient.UserId ?? throw new ArgumentException("A one-to-one conversation is created with a user.", nameof(recipient));
+        // Teams wants the tenant in both places.
         var parameters = new ConversationParameters
         {
             IsGroup = false,
             Bot = new ChannelAccount(endpoint.BotId, endpoint.BotName),
-            Members = [new ChannelAccount(recipient.UserId)],
+            Members = [new ChannelAccount(userId)],
             TenantId = recipient.TenantId,
             ChannelData = recipient.TenantId is null ? null : new JObject { ["tenant"] = new JObject { ["id"] = recipient.TenantId } },
         };
@@ -65,7 +67,7 @@ internal sealed class BotConnector : IChannelConnector
                         recipient.ChannelId,
                         endpoint.ServiceUrl,
                         new ConversationInfo(conversation.Id, conversation.ConversationType, recipient.TenantId, IsGroup: false),
-                        new ParticipantInfo(recipient.UserId!, null, null),
+                        new ParticipantInfo(userId, null, null),
                         new ParticipantInfo(endpoint.BotId, endpoint.BotName, null),
                         Locale: null),
                     activityId);
@@ -160,7 +162,8 @@ internal sealed class BotConnector : IChannelConnector
         ChannelId = address.ChannelId,
         ServiceUrl = address.ServiceUrl,
         Conversation = new ConversationAccount(address.Conversation.IsGroup, address.Conversation.ConversationType, address.Conversation.Id, tenantId: address.Conversation.TenantId),
-        User = new ChannelAccount(address.User.Id, address.User.Name, aadObjectId: address.User.AadObjectId),
+        // A group conversation's address names no user: its post is addressed to no one.
+        User = address.User.Id.Length == 0 ? null : new ChannelAccount(address.User.Id, address.User.Name, aadObjectId: address.User.AadObjectId),
         Bot = new ChannelAccount(address.Bot.Id, address.Bot.Name),
         Locale = address.Locale,
     };

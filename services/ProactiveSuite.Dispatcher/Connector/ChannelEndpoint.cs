@@ -1,3 +1,5 @@
+using ProactiveSuite.Contracts.References;
+
 namespace ProactiveSuite.Dispatcher.Connector;
 
 /// <summary>
@@ -12,6 +14,18 @@ public sealed class ChannelEndpoint
     public string BotId { get; set; } = "";
 
     public string? BotName { get; set; }
+
+    /// <summary>Where it comes from, for a refusal's reason; null: the configuration.</summary>
+    public string? Origin { get; init; }
+
+    /// <summary>Where and as whom a user seen in a group conversation can be reached one-to-one.</summary>
+    public static ChannelEndpoint SeenWith(KnownMember member) => new()
+    {
+        ServiceUrl = member.ServiceUrl,
+        BotId = member.Bot.Id,
+        BotName = member.Bot.Name,
+        Origin = $"the serviceUrl user '{member.UserId}' was last seen with in channel '{member.ChannelId}'",
+    };
 }
 
 public sealed class ChannelEndpointOptions

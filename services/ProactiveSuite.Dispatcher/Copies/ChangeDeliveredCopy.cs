@@ -8,11 +8,13 @@ namespace ProactiveSuite.Dispatcher.Copies;
 /// which copy, not what to do: the copy and its notification say that when it is handled, so any number of these
 /// for one copy change it once.
 /// </summary>
-public sealed record ChangeDeliveredCopy(string NotificationId, string ChannelId, string UserId)
+/// <param name="UserId">The user the copy went to; null when it went to a group conversation.</param>
+/// <param name="ConversationId">The group conversation the copy went to; null when it went to a user.</param>
+public sealed record ChangeDeliveredCopy(string NotificationId, string ChannelId, string? UserId, string? ConversationId = null)
 {
     public const string QueueName = "dispatcher-copy-changes";
 
-    public DeliveryKey LedgerKey() => new(NotificationId, ChannelId, UserId);
+    public DeliveryKey LedgerKey() => new(NotificationId, ChannelId, ConversationId is null ? UserId : null, ConversationId);
 
-    public static ChangeDeliveredCopy Of(DeliveryKey key) => new(key.NotificationId, key.ChannelId, key.UserId);
+    public static ChangeDeliveredCopy Of(DeliveryKey key) => new(key.NotificationId, key.ChannelId, key.UserId, key.ConversationId);
 }

@@ -166,15 +166,15 @@ public sealed partial class CopyChanges(
     private Task DeferAsync(ChangeDeliveredCopy command, DateTimeOffset until, string reason, CancellationToken cancellationToken) =>
         schedule.AddAsync(
             new ScheduledDelivery(Guid.NewGuid().ToString("N"), until, ScheduledKind.CopyChange, JsonSerializer.Serialize(command, Json), reason, StoredTraceContext.Current(),
-                UserKey.From(command.ChannelId, command.UserId).Value),
+                command.LedgerKey().ErasableUser),
             cancellationToken);
 
     /// <summary>Where the copy lives, as the connector is called: what its delivery recorded.</summary>
     private static ConversationAddress AddressOf(DeliveryRecord record, DeliveredCopy copy) => new(
         record.Key.ChannelId,
         copy.ServiceUrl ?? "",
-        new ConversationInfo(record.ConversationId!, null, copy.TenantId, IsGroup: false),
-        new ParticipantInfo(record.Key.UserId, null, null),
+        new ConversationInfo(record.ConversationId!, null, copy.TenantId, IsGroup: record.Key.IsConversation),
+        new ParticipantInfo(record.Key.UserId ?? "", null, null),
         new ParticipantInfo(copy.BotId ?? "", null, null),
         Locale: null);
 

@@ -27,7 +27,7 @@ public sealed record DeliverToRecipient(
     public const string QueueName = "dispatcher-deliveries";
 
     /// <summary>Its record in the ledger (a method, so that it is not part of the message).</summary>
-    public DeliveryKey LedgerKey() => new(NotificationId, Recipient.ChannelId, Recipient.UserId!);
+    public DeliveryKey LedgerKey() => DeliveryKey.Of(NotificationId, Recipient);
 
     public static DeliverToRecipient From(SendNotification command, DateTimeOffset now) => new(
         command.NotificationId!,

@@ -9,15 +9,14 @@ using ProactiveSuite.Dispatcher.Ledger;
 using ProactiveSuite.Dispatcher.Pacing;
 using ProactiveSuite.Dispatcher.Progress;
 using ProactiveSuite.Dispatcher.Scheduling;
-using ProactiveSuite.ServiceDefaults.Privacy;
 using ProactiveSuite.ServiceDefaults.Telemetry;
 
 namespace ProactiveSuite.Dispatcher.Delivery;
 
 /// <summary>
-/// Delivers one notification to one recipient, once: claims it in the ledger, finds where the user
-/// is, waits for a slot within the channel's rate limits, posts it into the stored conversation (or a
-/// new one), and records how it went. Throttling and passing failures put it on the schedule for a
+/// Delivers one notification to one recipient (a user or a group conversation), once: claims it in the
+/// ledger, finds where the recipient is, waits for a slot within the channel's rate limits, posts it
+/// into the stored conversation (or a new one with a user), and records how it went. Throttling and passing failures put it on the schedule for a
 /// later attempt instead of holding a thread.
 /// </summary>
 public sealed class NotificationDelivery(
@@ -73,7 +72,13 @@ public sealed class NotificationDelivery(
                 if (found.RevokedReasonCode is { } revoked)
                 {
                     return await FailAsync(record, NotificationFailureReasons.ReferenceRevoked,
-                        $"The reference of user '{recipient.UserId}' was revoked ({revoked}, {found.RevokedAt:O}) and they have not written since.", null, null);
+                        $"The reference of {recipient.Described()} was revoked ({revoked}, {found.RevokedAt:O}) and {(recipient.ConversationId is null ? "they have not written since" : "the bot has not been added again")}.", null, null);
+                }
+
+                if (recipient.ConversationId is { } conversationId)
+                {
+                    return await FailAsync(record, NotificationFailureReasons.NoReference,
+                        $"No group conversation '{conversationId}' in channel '{recipient.ChannelId}' is stored (the bot was never added to it); a group conversation cannot be created.", null, null);
                 }
 
                 if (!command.CreateConversationIfMissing)
@@ -82,13 +87,17 @@ public sealed class NotificationDelivery(
                         $"No conversation with user '{recipient.UserId}' in channel '{recipient.ChannelId}' is stored (the user never wrote to the bot), and createConversationIfMissing is false.", null, null);
                 }
 
-                if (channels.Value.For(recipient.ChannelId) is not { } endpoint)
+                // Seen in a group conversation: created where and as whom they were seen, in their tenant (Teams needs it).
+                var (endpoint, member) = found.Member is { } seen
+                    ? (ChannelEndpoint.SeenWith(seen), recipient with { TenantId = recipient.TenantId ?? seen.TenantId })
+                    : (channels.Value.For(recipient.ChannelId), recipient);
+                if (endpoint is null)
                 {
                     return await FailAsync(record, NotificationFailureReasons.NoReference,
                         $"No conversation with user '{recipient.UserId}' is stored, and no connector endpoint is configured for channel '{recipient.ChannelId}' to create one (Dispatcher:Channels:{recipient.ChannelId}).", null, null);
                 }
 
-                var (deferred, createSlot) = await WaitForSlotAsync(command, record, $"{recipient.ChannelId}|new|{recipient.UserId}", TenantKey(recipient.ChannelId, recipient.TenantId), cancellationToken);
+                var (deferred, createSlot) = await WaitForSlotAsync(command, record, $"{recipient.ChannelId}|new|{recipient.UserId}", TenantKey(recipient.ChannelId, member.TenantId), cancellationToken);
                 if (deferred is not null)
                 {
                     return deferred;
@@ -96,7 +105,7 @@ public sealed class NotificationDelivery(
 
                 // Never cut off once sent (a dropped broker connection cancels the message's token): the channel may
                 // take it, and only its answer can be recorded. The connector's own timeout bounds the wait.
-                var created = await AnsweredAsync(createSlot, () => connector.CreateConversationAsync(endpoint, recipient, message, CancellationToken.None));
+                var created = await AnsweredAsync(createSlot, () => connector.CreateConversationAsync(endpoint, member, message, CancellationToken.None));
                 var reference = new ReferenceCaptured(created.Address, created.ActivityId, "message", clock.GetUtcNow());
                 return await SucceedAsync(record, created.Address, created.ActivityId, edit, reference);
             }
@@ -148,9 +157,10 @@ public sealed class NotificationDelivery(
                     $"Gave up after {record.Attempts} attempts; the last one: {failure.Message}", status, null);
 
             case FailureVerdict.Gone gone:
+                // A group conversation is revoked as a whole: no user in it lost the bot.
                 var revocation = address is null
                     ? null
-                    : new ReferenceRevoked(address.ChannelId, address.User.Id, address.Conversation.Id, gone.RevocationReasonCode, failure.Message, clock.GetUtcNow());
+                    : new ReferenceRevoked(address.ChannelId, command.LedgerKey().IsConversation ? null : address.User.Id, address.Conversation.Id, gone.RevocationReasonCode, failure.Message, clock.GetUtcNow());
                 return await FailAsync(record, gone.FailureReasonCode, failure.Message, status, revocation);
 
             case FailureVerdict.Permanent permanent:
@@ -198,7 +208,7 @@ public sealed class NotificationDelivery(
         // ledger absorbs, never a lost one. A later attempt asks the Registry afresh.
         var later = command with { Lookup = null, NotBefore = null };
         await schedule.AddAsync(new ScheduledDelivery(Guid.NewGuid().ToString("N"), until, ScheduledKind.Delivery, JsonSerializer.Serialize(later, Json), reason, StoredTraceContext.Current(),
-            UserKey.From(command.Recipient.ChannelId, command.Recipient.UserId!).Value), cancellationToken);
+            command.LedgerKey().ErasableUser), cancellationToken);
         if (pending is not null)
         {
             await ledger.SaveAsync(pending, cancellationToken);

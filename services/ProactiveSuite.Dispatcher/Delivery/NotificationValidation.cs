@@ -63,6 +63,10 @@ public static class NotificationValidation
         { TenantId.Length: > MaxTenantIdLength } => $"{name}.tenantId is longer than {MaxTenantIdLength} characters",
         _ when recipient.ChannelId.Any(char.IsControl) || recipient.TenantId?.Any(char.IsControl) == true
             => name == "recipient" ? "recipient ids must not contain control characters" : $"{name} ids must not contain control characters",
+        { UserId: not null, ConversationId: not null } => $"{name} takes either userId or conversationId, not both",
+        { UserId: null, ConversationId: null } => $"{name}.userId is required (or {name}.conversationId, for a group chat or channel)",
+        { ConversationId: { } conversationId } =>
+            UserIds.Problem(conversationId, $"{name}.conversationId") ?? ConnectorPathSegments.Problem(conversationId, $"{name}.conversationId"),
         _ => UserIds.Problem(recipient.UserId, $"{name}.userId"),
     };
 
@@ -72,9 +76,12 @@ public static class NotificationValidation
         { Recipients: not null, ChannelId: not null } => "audience takes either recipients or channelId, not both",
         { Recipients: null, ChannelId: null or "" } => "audience needs recipients or a channelId",
         { Recipients.Count: 0 } => "audience.recipients is empty",
+        { Recipients: not null, Scope: not null } => "audience.scope goes with channelId, not with recipients",
         { Recipients.Count: > SendBroadcast.MaxRecipients } => $"audience.recipients has more than {SendBroadcast.MaxRecipients} recipients",
         { Recipients: { } recipients } => recipients.Select((r, i) => RecipientProblem(r, $"audience.recipients[{i}]")).FirstOrDefault(p => p is not null),
         { TenantId.Length: > MaxTenantIdLength } => $"audience.tenantId is longer than {MaxTenantIdLength} characters",
+        { Scope: { } scope } when !Broadcasts.BroadcastScope.IsKnown(scope) =>
+            $"audience.scope '{scope}' is not one of {BroadcastScopes.Personal}, {BroadcastScopes.GroupChats}, {BroadcastScopes.Channels}, {BroadcastScopes.Teams}",
         _ => null,
     };
 

@@ -63,7 +63,7 @@ public static class NotificationStatusEndpoints
             {
                 await writer.WriteLineAsync(string.Join(',',
                     Csv(record.Key.ChannelId), Csv(record.Key.UserId), record.State.ToString(), record.Attempts.ToString(CultureInfo.InvariantCulture),
-                    record.LastStatusCode?.ToString(CultureInfo.InvariantCulture) ?? "", Csv(record.FailureReasonCode), Csv(record.ConversationId), Csv(record.ActivityId),
+                    record.LastStatusCode?.ToString(CultureInfo.InvariantCulture) ?? "", Csv(record.FailureReasonCode), Csv(record.ConversationId ?? record.Key.ConversationId), Csv(record.ActivityId),
                     record.UpdatedAt.ToString("O", CultureInfo.InvariantCulture), Csv(record.LastError),
                     Time(record.Copy?.ReadAt), Time(record.Copy?.RecalledAt), Time(record.Copy?.EditedAt)));
             }
@@ -107,14 +107,15 @@ public static class NotificationStatusEndpoints
             copies.Read, copies.Recalled, copies.Edited, copiesChanging, p.RecallRequested, p.Edit?.RequestedAt);
     }
 
+    /// <param name="UserId">The user; null when the recipient is a group conversation (then <paramref name="ConversationId"/> names it).</param>
     /// <param name="ChangeError">Why the last recall or edit of the copy failed, when it did.</param>
     private sealed record RecipientView(
-        string ChannelId, string UserId, string State, int Attempts, int? LastStatusCode, string? FailureReasonCode,
+        string ChannelId, string? UserId, string State, int Attempts, int? LastStatusCode, string? FailureReasonCode,
         string? ConversationId, string? ActivityId, string? LastError, DateTimeOffset UpdatedAt,
         DateTimeOffset? ReadAt, DateTimeOffset? RecalledAt, DateTimeOffset? EditedAt, string? ChangeError)
     {
         public static RecipientView Of(DeliveryRecord r) => new(
-            r.Key.ChannelId, r.Key.UserId, r.State.ToString(), r.Attempts, r.LastStatusCode, r.FailureReasonCode, r.ConversationId, r.ActivityId, r.LastError, r.UpdatedAt,
+            r.Key.ChannelId, r.Key.UserId, r.State.ToString(), r.Attempts, r.LastStatusCode, r.FailureReasonCode, r.ConversationId ?? r.Key.ConversationId, r.ActivityId, r.LastError, r.UpdatedAt,
             r.Copy?.ReadAt, r.Copy?.RecalledAt, r.Copy?.EditedAt, r.Copy?.LastChangeError);
     }
 }

@@ -22,7 +22,7 @@ public sealed class ReadReceipts(IDeliveryLedger ledger, CopyTelemetry telemetry
             {
                 telemetry.Read();
                 read.Add(new NotificationRead(
-                    record.Key.NotificationId, new Recipient(record.Key.ChannelId, record.Key.UserId, marked.TenantId), record.ConversationId!, record.ActivityId!, receipt.ReadAt));
+                    record.Key.NotificationId, record.Key.RecipientOf(marked.TenantId), record.ConversationId!, record.ActivityId!, receipt.ReadAt));
             }
         }
 

@@ -19,5 +19,5 @@ public sealed record SurveyOpening(string SurveyId, ConversationAddress Address,
     public static string NotificationIdOf(string surveyId) => NotificationIdPrefix + surveyId;
 
     public static DeliveryKey KeyOf(StartSurvey command) =>
-        new(NotificationIdOf(command.SurveyId!), command.Recipient!.ChannelId, command.Recipient.UserId!);
+        DeliveryKey.Of(NotificationIdOf(command.SurveyId!), command.Recipient!);
 }

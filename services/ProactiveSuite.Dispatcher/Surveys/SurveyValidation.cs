@@ -33,6 +33,8 @@ public static class SurveyValidation
             _ when command.SurveyId.Contains('|', StringComparison.Ordinal) || command.SurveyId.Any(char.IsControl) => "surveyId must not contain '|' or control characters",
             { Recipient: null } => "recipient is required",
             { Recipient.ChannelId: null or "" } => "recipient.channelId is required",
+            { Recipient.ConversationId: not null } =>
+                "surveys are personal: recipient must be a user (userId), not a group chat or channel (conversationId), where everyone would see the questions and answers",
             _ when UserIds.Problem(command.Recipient!.UserId, "recipient.userId") is { } userIdProblem => userIdProblem,
             _ when string.IsNullOrWhiteSpace(command.Title) => "title is required",
             { Title.Length: > MaxTitleLength } => $"title is longer than {MaxTitleLength} characters",

@@ -23,6 +23,11 @@ public class SurveyValidationTests
     }
 
     [Fact]
+    public void A_survey_aimed_at_a_group_conversation_is_refused_because_surveys_are_personal() =>
+        Assert.StartsWith("surveys are personal: recipient must be a user (userId), not a group chat or channel (conversationId)",
+            SurveyValidation.Problem(Valid with { Recipient = new Recipient("msteams", null, "t1", "19:abc@thread.tacv2") }), StringComparison.Ordinal);
+
+    [Fact]
     public void Every_other_problem_is_named()
     {
         Assert.Equal("the body must be a StartSurvey", SurveyValidation.Problem(null));

@@ -282,6 +282,21 @@ public abstract class DeliveryLedgerContract(StoreUnderTest store) : StoreContra
         Assert.Equal(new CopyCounts(0, 0, 0), await Ledger.CountCopiesAsync("n-3", default));
     }
 
+    [Fact]
+    public async Task A_conversations_record_is_its_own_beside_a_user_whose_id_is_the_conversations_and_outlives_that_users_erasure()
+    {
+        var conversation = new DeliveryKey("n-1", "Emulator", null, "19:chat@thread.v2");
+        var lookalike = new DeliveryKey("n-1", "emulator", "19:chat@thread.v2");
+
+        Assert.IsType<DeliveryClaim.Granted>(await Ledger.ClaimAsync(conversation, T0, Lease, default));
+        Assert.IsType<DeliveryClaim.Granted>(await Ledger.ClaimAsync(lookalike, T0, Lease, default));
+        Assert.Equal(1, await Ledger.EraseUserAsync("emulator", "19:chat@thread.v2", default));
+
+        var stored = await Ledger.FindAsync(conversation, default);
+        Assert.Equal(conversation with { ChannelId = "emulator" }, stored?.Key);
+        Assert.Equal([conversation with { ChannelId = "emulator" }], (await Ledger.ListAsync("n-1", null, 10, default)).Select(r => r.Key));
+    }
+
     private async Task<DeliveryRecord> DeliveredAsync(DeliveryKey key, string conversationId, string activityId)
     {
         var record = DeliveryRecord.New(key, T0).Settle(DeliveryState.Delivered, T0) with

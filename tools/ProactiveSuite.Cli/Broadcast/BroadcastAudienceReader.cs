@@ -4,11 +4,13 @@ namespace ProactiveSuite.Cli.Broadcast;
 
 /// <summary>
 /// The audience from the command line: the users of --to and --to-file (one per line: <c>userId</c>, or
-/// <c>channelId,userId[,tenantId]</c>; blank lines and <c>#</c> comments skipped), else everyone in --channel.
+/// <c>channelId,userId[,tenantId]</c>; blank lines and <c>#</c> comments skipped), else everyone in --channel
+/// (or, with --scope, its group chats, channels or teams).
 /// </summary>
 public static class BroadcastAudienceReader
 {
-    public static async Task<BroadcastAudience> ReadAsync(string? channel, string? tenant, IReadOnlyList<string> to, FileInfo? toFile, CancellationToken cancellationToken)
+    /// <param name="scope">With --channel alone: which conversations (personal, groupChats, channels, teams); null: personal.</param>
+    public static async Task<BroadcastAudience> ReadAsync(string? channel, string? tenant, IReadOnlyList<string> to, FileInfo? toFile, CancellationToken cancellationToken, string? scope = null)
     {
         var recipients = new List<Recipient>();
         foreach (var user in to.SelectMany(value => value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
@@ -21,6 +23,11 @@ public static class BroadcastAudienceReader
             recipients.AddRange(await ReadFileAsync(toFile, channel, tenant, cancellationToken));
         }
 
+        if (recipients.Count > 0 && scope is not null)
+        {
+            throw Usage("--scope goes with --channel alone, not with --to or --to-file");
+        }
+
         if (recipients.Count > 0)
         {
             return new BroadcastAudience { Recipients = recipients };
@@ -31,7 +38,7 @@ public static class BroadcastAudienceReader
             throw Usage("the recipient list is empty");
         }
 
-        return new BroadcastAudience { ChannelId = channel ?? throw Usage("say who gets it: --to, --to-file, or --channel for everyone in a channel"), TenantId = tenant };
+        return new BroadcastAudience { ChannelId = channel ?? throw Usage("say who gets it: --to, --to-file, or --channel for everyone in a channel"), TenantId = tenant, Scope = scope };
     }
 
     private static async Task<List<Recipient>> ReadFileAsync(FileInfo file, string? channel, string? tenant, CancellationToken cancellationToken)

@@ -33,18 +33,23 @@ public static class BroadcastCommand
                 return null;
             },
         };
+        var scope = new Option<string?>("--scope")
+        {
+            Description = "With --channel alone: personal (every user, the default), groupChats, channels (every Teams channel the bot can post into) or teams (one post per team).",
+        };
+        scope.AcceptOnlyFromAmong(BroadcastScopes.Personal, BroadcastScopes.GroupChats, BroadcastScopes.Channels, BroadcastScopes.Teams);
         var noWait = new Option<bool>("--no-wait") { Description = "Return once the broadcast is accepted instead of following its progress." };
 
         var command = new Command("broadcast", "Send one message to many users and follow its progress until it settles.")
         {
-            channel, tenant, to, toFile, text, id, createConversation, notBefore, noWait,
+            channel, tenant, to, toFile, text, id, createConversation, notBefore, scope, noWait,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var broadcast = new SendBroadcast
             {
                 NotificationId = parseResult.GetValue(id),
-                Audience = await BroadcastAudienceReader.ReadAsync(parseResult.GetValue(channel), parseResult.GetValue(tenant), parseResult.GetValue(to) ?? [], parseResult.GetValue(toFile), cancellationToken),
+                Audience = await BroadcastAudienceReader.ReadAsync(parseResult.GetValue(channel), parseResult.GetValue(tenant), parseResult.GetValue(to) ?? [], parseResult.GetValue(toFile), cancellationToken, parseResult.GetValue(scope)),
                 Text = parseResult.GetRequiredValue(text),
                 CreateConversationIfMissing = parseResult.GetValue(createConversation),
                 NotBefore = parseResult.GetValue(notBefore),
@@ -52,7 +57,7 @@ public static class BroadcastCommand
             using var api = ConnectionOptions.Connect(parseResult);
             var accepted = await api.PostAsync<Accepted>(OperatorService.Dispatcher, "broadcasts", broadcast, cancellationToken);
             var broadcastId = accepted.NotificationId!;
-            var audience = broadcast.Audience.Recipients is { } listed ? $"{listed.Count} recipients" : $"everyone in {broadcast.Audience.ChannelId}";
+            var audience = broadcast.Audience.Recipients is { } listed ? $"{listed.Count} recipients" : $"{broadcast.Audience.Scope ?? "everyone"} in {broadcast.Audience.ChannelId}";
             if (broadcast.NotBefore is { } when && when > DateTimeOffset.UtcNow)
             {
                 AnsiConsole.MarkupLineInterpolated($"Broadcast [bold]{broadcastId}[/] to {audience} scheduled for {when:O}. Follow it then: proactive status {broadcastId}");

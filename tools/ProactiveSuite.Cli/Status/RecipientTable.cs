@@ -8,12 +8,12 @@ public static class RecipientTable
 {
     public static Table Of(RecipientPage page)
     {
-        var table = new Table().AddColumns("channel", "user", "state", "attempts", "status", "reason", "updated");
+        var table = new Table().AddColumns("channel", "user / conversation", "state", "attempts", "status", "reason", "updated");
         foreach (var row in page.Items)
         {
             table.AddRow(
                 Markup.Escape(row.ChannelId),
-                Markup.Escape(row.UserId),
+                Markup.Escape(row.UserId ?? $"conversation {row.ConversationId}"),
                 Markup.Escape(row.State),
                 row.Attempts.ToString(CultureInfo.InvariantCulture),
                 row.LastStatusCode?.ToString(CultureInfo.InvariantCulture) ?? "-",

@@ -31,13 +31,13 @@ public sealed record ResponseNews(
 
     /// <summary>
     /// A failed start is part of the results (who was not asked, and why). An answer naming an unknown
-    /// survey is not: it is about no one's response.
+    /// survey is not, nor a start aimed at a group conversation: they are about no one's response.
     /// </summary>
     public static ResponseNews? From(SurveyFailed e) =>
-        e.ReasonCode == SurveyFailureReasons.UnknownSurvey || string.IsNullOrEmpty(e.SurveyId) || e.Recipient is null
+        e.ReasonCode == SurveyFailureReasons.UnknownSurvey || string.IsNullOrEmpty(e.SurveyId) || e.Recipient is not { UserId: not null }
             ? null
             : New(e.SurveyId, e.Recipient, null, SurveyResponseStatus.Failed, $"{e.ReasonCode}: {e.Reason}", [], e.FailedAt);
 
     private static ResponseNews New(string surveyId, Recipient recipient, string? conversationId, string? status, string? reason, IReadOnlyList<SurveyAnswer> answers, DateTimeOffset at) =>
-        new(surveyId, recipient.ChannelId.Trim().ToLowerInvariant(), recipient.UserId!, conversationId, status, reason, answers ?? [], at);
+        new(surveyId, recipient.ChannelId.Trim().ToLowerInvariant(), recipient.UserId ?? throw new ArgumentException("A survey response is a user's.", nameof(recipient)), conversationId, status, reason, answers ?? [], at);
 }

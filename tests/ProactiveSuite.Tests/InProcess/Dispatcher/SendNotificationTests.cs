@@ -14,6 +14,8 @@ public sealed class SendNotificationTests
         { new SendNotification { NotificationId = "n-bad-1", Text = "Hello" }, "recipient is required" },
         { new SendNotification { NotificationId = "n-bad-2", Recipient = new Recipient(InProcessSystem.ChannelId, "ada") }, "there is nothing to send" },
         { new SendNotification { NotificationId = "n-bad-3", Recipient = new Recipient(InProcessSystem.ChannelId, " ada"), Text = "Hello" }, "recipient.userId" },
+        { new SendNotification { NotificationId = "n-bad-4", Recipient = new Recipient(InProcessSystem.ChannelId, "ada", null, "19:chat@thread.v2"), Text = "Hello" }, "either userId or conversationId, not both" },
+        { new SendNotification { NotificationId = "n-bad-5", Recipient = new Recipient(InProcessSystem.ChannelId, null), Text = "Hello" }, "recipient.userId is required (or recipient.conversationId" },
     };
 
     [Theory]

@@ -42,6 +42,20 @@ public sealed class SurveyStartTests
         Assert.Single(system.Channel.Transcript.InConversation("conv-ada"));
     }
 
+    [Fact]
+    public async Task A_survey_aimed_at_a_group_conversation_is_refused_as_invalid_with_the_reason_and_nothing_is_posted()
+    {
+        await using var system = await InProcessSystem.StartAsync(ServiceSet.All);
+        var survey = SurveyScenario.Lunch("team-lunch") with { Recipient = new Recipient(InProcessSystem.ChannelId, null, null, "19:planning@thread.tacv2") };
+
+        await system.Harness.Bus.Publish(survey, TestContext.Current.CancellationToken);
+
+        var refused = await FailureOf(system, "team-lunch");
+        Assert.Equal(SurveyFailureReasons.Invalid, refused.ReasonCode);
+        Assert.Contains("surveys are personal", refused.Reason, StringComparison.Ordinal);
+        Assert.Empty(system.Channel.Transcript.All());
+    }
+
     private static StartSurvey Survey(string surveyId) =>
         SurveyScenario.Lunch(surveyId) with { Recipient = new Recipient(InProcessSystem.ChannelId, "ada") };
 
