@@ -5,7 +5,7 @@ public static class ChannelEmulatorEndpointRouteBuilderExtensions
 {
     /// <summary>
     /// Maps the Bot Connector routes (<c>{prefix}/v3/conversations...</c>) and the control routes
-    /// (<c>{prefix}/emulator/...</c>: users, conversations, faults, latency, limits, stats). The serviceUrl bots call
+    /// (<c>{prefix}/emulator/...</c>: users, groups, conversations, faults, latency, limits, stats). The serviceUrl bots call
     /// back is then <c>{base}{prefix}</c>.
     /// </summary>
     /// <param name="endpoints">The host's route builder.</param>
@@ -35,10 +35,13 @@ public static class ChannelEmulatorEndpointRouteBuilderExtensions
             logger,
             services.GetService<IHostApplicationLifetime>()?.ApplicationStopping ?? CancellationToken.None);
         var messageIds = services.GetRequiredService<ConversationMessageIds>();
-        var connector = new ConnectorApi(transcript, serviceUrl, admission, messageIds, clock, logger);
+        var groups = services.GetRequiredService<GroupRegistry>();
+        var roster = new GroupRoster(groups);
+        var connector = new ConnectorApi(transcript, serviceUrl, admission, roster, options, messageIds, clock, logger);
         var conditions = new ConditionsApi(faults, limits, statistics);
         var control = new ControlApi(
             transcript, options, serviceUrl, new BotGateway(services.GetRequiredService<IHttpClientFactory>()), messageIds, clock, logger);
+        var groupControl = new GroupControlApi(groups, control, options, serviceUrl, messageIds, clock);
 
         // A channel's callers never carry the host's credentials: the bot's connector client sends a Bot Framework
         // token (or none), and tests and people send nothing. A host-wide fallback policy must not lock them out.
@@ -49,6 +52,7 @@ public static class ChannelEmulatorEndpointRouteBuilderExtensions
         group.MapPost("/v3/conversations/{conversationId}/activities/{activityId}", Answer(connector.ReplyToActivityAsync));
         group.MapPut("/v3/conversations/{conversationId}/activities/{activityId}", Answer(connector.UpdateActivityAsync));
         group.MapDelete("/v3/conversations/{conversationId}/activities/{activityId}", Answer(connector.DeleteActivityAsync));
+        group.MapGet("/v3/conversations/{conversationId}/members", Answer(http => Task.FromResult(roster.Members(http))));
 
         group.MapPost("/emulator/users/{userId}/messages", Answer(control.UserMessageAsync));
         group.MapPost("/emulator/users/{userId}/join", Answer(control.UserJoinAsync));
@@ -57,6 +61,14 @@ public static class ChannelEmulatorEndpointRouteBuilderExtensions
         group.MapGet("/emulator/conversations", Answer(_ => Task.FromResult(control.Conversations())));
         group.MapGet("/emulator/conversations/{id}/activities", Answer(http => Task.FromResult(control.ConversationActivities(http))));
         group.MapDelete("/emulator/conversations", Answer(_ => Task.FromResult(control.Clear())));
+        group.MapGet("/emulator/created", Answer(_ => Task.FromResult(control.Created())));
+
+        group.MapPost("/emulator/groups", Answer(groupControl.CreateAsync));
+        group.MapGet("/emulator/groups", Answer(_ => Task.FromResult(groupControl.List())));
+        group.MapGet("/emulator/groups/{conversationId}", Answer(http => Task.FromResult(groupControl.Get(http))));
+        group.MapPost("/emulator/groups/{conversationId}/bot", Answer(groupControl.AddBotAsync));
+        group.MapDelete("/emulator/groups/{conversationId}/bot", Answer(groupControl.RemoveBotAsync));
+        group.MapPost("/emulator/groups/{conversationId}/messages", Answer(groupControl.PostMessageAsync));
 
         group.MapGet("/emulator/faults", Answer(_ => Task.FromResult(conditions.Faults())));
         group.MapPost("/emulator/faults", Answer(conditions.AddFaultAsync));

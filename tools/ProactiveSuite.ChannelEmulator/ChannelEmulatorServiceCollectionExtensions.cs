@@ -31,6 +31,7 @@ public static class ChannelEmulatorServiceCollectionExtensions
         services.TryAddSingleton(sp => new ChannelLimits(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(_ => new ChannelStatistics());
         services.TryAddSingleton<ConversationTenants>();
+        services.TryAddSingleton<GroupRegistry>();
         services.TryAddSingleton(sp => new ConversationMessageIds(sp.GetRequiredService<TimeProvider>()));
         services.AddHttpClient(BotGateway.ClientName);
         return services;

@@ -5,11 +5,19 @@ namespace ProactiveSuite.ChannelEmulator;
 /// <summary>
 /// The Bot Connector REST API v3 calls a bot makes to message users proactively, answered like the real service
 /// (status codes, ResourceResponse bodies, ErrorResponse on bad input). Any conversation id is accepted: a bot may
-/// hold references captured before this emulator started. Well-formed calls then go through
+/// hold references captured before this emulator started; only the groups it made itself are checked against their
+/// roster (<see cref="GroupRoster"/>). Well-formed calls then go through
 /// <see cref="ConnectorAdmission"/> (latency, faults, limits) before they are recorded.
 /// </summary>
 internal sealed class ConnectorApi(
-    ChannelTranscript transcript, ChannelServiceUrl serviceUrl, ConnectorAdmission admission, ConversationMessageIds messageIds, TimeProvider clock, ILogger logger)
+    ChannelTranscript transcript,
+    ChannelServiceUrl serviceUrl,
+    ConnectorAdmission admission,
+    GroupRoster roster,
+    ChannelEmulatorOptions options,
+    ConversationMessageIds messageIds,
+    TimeProvider clock,
+    ILogger logger)
 {
     /// <summary><c>POST /v3/conversations</c> with ConversationParameters; answers 201 ConversationResourceResponse.</summary>
     public Task<IResult> CreateConversationAsync(HttpContext http) =>
@@ -39,7 +47,12 @@ internal sealed class ConnectorApi(
             return EmulatorResults.BadArgument(problem);
         }
 
-        var (conversationId, activityId) = (RouteValue(http, "conversationId"), RouteValue(http, "activityId"));
+        var target = roster.Target(RouteValue(http, "conversationId"));
+        if (target.Refusal is { } notInRoster)
+        {
+            return notInRoster;
+        }
+        var (conversationId, activityId) = (target.ConversationId, RouteValue(http, "activityId"));
         var current = transcript.CurrentMessage(conversationId, activityId);
         var call = CallOn(ConnectorOperation.UpdateActivity, conversationId, current, activity);
         if (await admission.RefuseAsync(call, ct).ConfigureAwait(false) is { } refusal)
@@ -61,7 +74,12 @@ internal sealed class ConnectorApi(
 
     private async Task<IResult> DeleteAsync(HttpContext http, CancellationToken ct)
     {
-        var (conversationId, activityId) = (RouteValue(http, "conversationId"), RouteValue(http, "activityId"));
+        var target = roster.Target(RouteValue(http, "conversationId"));
+        if (target.Refusal is { } notInRoster)
+        {
+            return notInRoster;
+        }
+        var (conversationId, activityId) = (target.ConversationId, RouteValue(http, "activityId"));
         var current = transcript.CurrentMessage(conversationId, activityId);
         var call = CallOn(ConnectorOperation.DeleteActivity, conversationId, current, null);
         if (await admission.RefuseAsync(call, ct).ConfigureAwait(false) is { } refusal)
@@ -123,6 +141,13 @@ internal sealed class ConnectorApi(
             }
         }
 
+        var isGroup = parameters["isGroup"]?.GetValue<bool>() ?? false;
+        if (!isGroup && IsTeams && ConversationTenants.NamedInCreate(parameters) is null)
+        {
+            // Real Teams refuses a one-to-one create that names no tenant; a bot that forgets it must fail here too.
+            return EmulatorResults.Error(StatusCodes.Status400BadRequest, "BadSyntax", "Teams needs the tenant to create a conversation");
+        }
+
         var call = new ConnectorCall(
             ConnectorOperation.CreateConversation,
             ConversationId: null,
@@ -146,7 +171,7 @@ internal sealed class ConnectorApi(
             conversationId,
             [.. membersJson.Select(m => JsonSnapshot.Of(m!.AsObject()))],
             bot is null ? null : JsonSnapshot.Of(bot),
-            parameters["isGroup"]?.GetValue<bool>() ?? false,
+            isGroup,
             JsonText.StringOf(parameters, "tenantId") ?? JsonText.StringOf(channelData?["tenant"] as JsonObject, "id"),
             channelData is null ? null : JsonSnapshot.Of(channelData),
             activityId,
@@ -189,7 +214,14 @@ internal sealed class ConnectorApi(
             return EmulatorResults.BadArgument(problem);
         }
 
-        var conversationId = RouteValue(http, "conversationId");
+        var target = roster.Target(RouteValue(http, "conversationId"));
+        if (target.Refusal is { } notInRoster)
+        {
+            return notInRoster;
+        }
+        // A post into a channel thread (;messageid=) is filed under the channel, next to the users' posts.
+        var conversationId = target.ConversationId;
+        replyToId ??= target.ThreadRoot;
         var recipientId = JsonText.StringOf(activity!["recipient"] as JsonObject, "id");
         var call = new ConnectorCall(
             operation, conversationId, recipientId is null ? [] : [recipientId], admission.Tenants.OfActivity(activity, conversationId));
@@ -204,7 +236,8 @@ internal sealed class ConnectorApi(
         snapshot["id"] = activityId;
         if (replyToId is not null)
         {
-            // The URL names the activity replied to; the SDK also puts it in the body, which is kept when present.
+            // The URL (its activity id, or a channel thread's ;messageid=) names the activity replied to; the SDK
+            // also puts it in the body, which is kept when present.
             snapshot["replyToId"] ??= replyToId;
         }
 
@@ -218,6 +251,8 @@ internal sealed class ConnectorApi(
         transcript.Add(activity);
         EmulatorLog.BotSent(logger, activity);
     }
+
+    private bool IsTeams => string.Equals(options.ChannelId, "msteams", StringComparison.OrdinalIgnoreCase);
 
     private static string RouteValue(HttpContext http, string name) =>
         http.Request.RouteValues[name] as string ?? throw new InvalidOperationException($"The route has no {name}.");

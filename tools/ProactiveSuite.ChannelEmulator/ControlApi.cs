@@ -131,25 +131,42 @@ internal sealed class ControlApi(
         return EmulatorResults.Json(StatusCodes.Status200OK, TranscriptJson.Activities(transcript.InConversation(id)));
     }
 
-    /// <summary><c>DELETE /emulator/conversations</c>: starts a fresh transcript.</summary>
+    /// <summary><c>GET /emulator/created</c>: the conversations the bot created, oldest first.</summary>
+    public IResult Created() => EmulatorResults.Json(StatusCodes.Status200OK, TranscriptJson.Created(transcript.CreatedConversations()));
+
+    /// <summary>
+    /// <c>DELETE /emulator/conversations</c>: starts a fresh transcript. The groups stay, with the bot in or out of
+    /// them, like the faults and limits: they are the channel's setup, not what passed through it.
+    /// </summary>
     public IResult Clear()
     {
         transcript.Clear();
         return Results.NoContent();
     }
 
-    private async Task<IResult> PostAsUserAsync(HttpContext http, JsonObject activity, string userId)
+    /// <summary>Why activities cannot be posted to the bot now (409 NoGateway), or null when they can.</summary>
+    public IResult? GatewayProblem() => GatewayProblem(options.GatewayUrl);
+
+    private static IResult? GatewayProblem(Uri? gatewayUrl) =>
+        gatewayUrl is null ? EmulatorResults.Error(StatusCodes.Status409Conflict, "NoGateway", "no gateway configured")
+        : !gatewayUrl.IsAbsoluteUri ? EmulatorResults.Error(StatusCodes.Status409Conflict, "NoGateway", $"the gateway URL '{gatewayUrl}' is not absolute")
+        : null;
+
+    /// <summary>
+    /// Records <paramref name="activity"/> and posts it to the bot: 202 with the gateway's status, 502 when it refused.
+    /// <paramref name="recordUnder"/> is the conversation the transcript files it under, when not its
+    /// <c>conversation.id</c> (a channel thread's id is filed under the channel's).
+    /// </summary>
+    public async Task<IResult> PostAsUserAsync(HttpContext http, JsonObject activity, string userId, string? recordUnder = null)
     {
-        if (options.GatewayUrl is not { } gatewayUrl)
+        // Read once: the URL may be changed on the running emulator.
+        var gatewayUrl = options.GatewayUrl;
+        if (GatewayProblem(gatewayUrl) is { } problem)
         {
-            return EmulatorResults.Error(StatusCodes.Status409Conflict, "NoGateway", "no gateway configured");
-        }
-        if (!gatewayUrl.IsAbsoluteUri)
-        {
-            return EmulatorResults.Error(StatusCodes.Status409Conflict, "NoGateway", $"the gateway URL '{gatewayUrl}' is not absolute");
+            return problem;
         }
 
-        var conversationId = JsonText.StringOf(activity["conversation"] as JsonObject, "id")!;
+        var conversationId = recordUnder ?? JsonText.StringOf(activity["conversation"] as JsonObject, "id")!;
         var activityId = JsonText.StringOf(activity, "id")!;
         var recorded = new RecordedActivity(
             conversationId, activityId, ActivityDirection.FromUser, ConnectorOperation.UserPost, JsonSnapshot.Of(activity), clock.GetUtcNow());
@@ -158,7 +175,7 @@ internal sealed class ControlApi(
         transcript.Add(recorded);
         EmulatorLog.UserSent(logger, userId, recorded);
 
-        var delivery = await gateway.DeliverAsync(gatewayUrl, activity, http.RequestAborted).ConfigureAwait(false);
+        var delivery = await gateway.DeliverAsync(gatewayUrl!, activity, http.RequestAborted).ConfigureAwait(false);
         if (delivery.Succeeded)
         {
             return EmulatorResults.Json(StatusCodes.Status202Accepted, new JsonObject
@@ -169,7 +186,7 @@ internal sealed class ControlApi(
             });
         }
 
-        EmulatorLog.GatewayRefused(logger, gatewayUrl, activityId, delivery.Status, delivery.Body);
+        EmulatorLog.GatewayRefused(logger, gatewayUrl!, activityId, delivery.Status, delivery.Body);
         return EmulatorResults.Json(StatusCodes.Status502BadGateway, new JsonObject
         {
             ["activityId"] = activityId,

@@ -30,5 +30,21 @@ internal static class TranscriptJson
         return array;
     }
 
+    /// <summary>The conversations the bot created with <c>POST /v3/conversations</c>, with the parameters it sent.</summary>
+    public static JsonArray Created(IEnumerable<ConversationCreated> created) =>
+    [
+        .. created.Select(c => new JsonObject
+        {
+            ["conversationId"] = c.ConversationId,
+            ["members"] = new JsonArray([.. c.Members.Select(m => m.DeepClone())]),
+            ["bot"] = c.Bot?.DeepClone(),
+            ["isGroup"] = c.IsGroup,
+            ["tenantId"] = c.TenantId,
+            ["channelData"] = c.ChannelData?.DeepClone(),
+            ["activityId"] = c.ActivityId,
+            ["createdAt"] = JsonText.UtcTimestamp(c.CreatedAt),
+        }),
+    ];
+
     private static string Camel(string name) => string.Concat(name[..1].ToLowerInvariant(), name[1..]);
 }

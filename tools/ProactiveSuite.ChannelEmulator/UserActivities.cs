@@ -19,7 +19,7 @@ internal static class UserActivities
         activity["text"] = text;
         // The Emulator tags each message it sends with a client id; bots may log it, none should depend on it.
         activity["channelData"] = new JsonObject { ["clientActivityID"] = $"{turn.Now.ToUnixTimeMilliseconds()}{JsonText.NewId()[..3]}" };
-        return activity;
+        return InTenant(activity, options);
     }
 
     /// <summary>What a channel sends when a user opens a conversation with the bot: both of them join it.</summary>
@@ -28,7 +28,7 @@ internal static class UserActivities
         var activity = Envelope("conversationUpdate", turn, options);
         activity["membersAdded"] = new JsonArray(User(turn), Bot(options));
         activity["locale"] = "en-US";
-        return activity;
+        return InTenant(activity, options);
     }
 
     /// <summary>
@@ -42,11 +42,28 @@ internal static class UserActivities
         activity["name"] = ReadReceiptName;
         activity["conversation"]!["conversationType"] = "personal";
         activity["value"] = new JsonObject { ["lastReadMessageId"] = lastReadMessageId };
-        return activity;
+        return InTenant(activity, options);
     }
 
     /// <summary>The name of Teams' read receipt event.</summary>
     public const string ReadReceiptName = "application/vnd.microsoft.readReceipt";
+
+    /// <summary>
+    /// Looking like Teams (channel <c>msteams</c>), a user's activity names their tenant as Teams does, so the
+    /// reference the bot captures can create a conversation again (Teams refuses a create without one).
+    /// </summary>
+    private static JsonObject InTenant(JsonObject activity, ChannelEmulatorOptions options)
+    {
+        if (!string.Equals(options.ChannelId, "msteams", StringComparison.OrdinalIgnoreCase))
+        {
+            return activity;
+        }
+        activity["conversation"]!["tenantId"] = EmulatorTenants.Default;
+        var channelData = activity["channelData"] as JsonObject ?? new JsonObject();
+        channelData["tenant"] = new JsonObject { ["id"] = EmulatorTenants.Default };
+        activity["channelData"] = channelData;
+        return activity;
+    }
 
     private static JsonObject Envelope(string type, UserTurn turn, ChannelEmulatorOptions options) => new()
     {

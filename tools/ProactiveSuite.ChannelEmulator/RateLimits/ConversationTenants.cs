@@ -14,8 +14,11 @@ internal sealed class ConversationTenants
     private readonly ConcurrentDictionary<string, string> _created = new(StringComparer.Ordinal);
 
     /// <summary>The tenant of a create: its <c>tenantId</c>, else <c>channelData.tenant.id</c>.</summary>
-    public static string OfCreate(JsonObject parameters) =>
-        Named(JsonText.StringOf(parameters, "tenantId"), parameters["channelData"] as JsonObject) ?? ChannelRateLimits.DefaultTenant;
+    public static string OfCreate(JsonObject parameters) => NamedInCreate(parameters) ?? ChannelRateLimits.DefaultTenant;
+
+    /// <summary>The tenant a create names (<c>tenantId</c>, else <c>channelData.tenant.id</c>), or null when it names none.</summary>
+    public static string? NamedInCreate(JsonObject parameters) =>
+        Named(JsonText.StringOf(parameters, "tenantId"), parameters["channelData"] as JsonObject);
 
     /// <summary>The tenant of a send or reply of <paramref name="activity"/> into <paramref name="conversationId"/>.</summary>
     public string OfActivity(JsonObject activity, string conversationId) =>
