@@ -112,7 +112,7 @@ public abstract class GroupConversationScenarios(IGroupConversationStage stage)
         var status = await Teams.FinishedAsync(channels);
         Assert.Equal((3, 3, 0), ((int?)status["total"], (int?)status["delivered"], (int?)status["failed"]));
         Assert.Equal(
-            [finance.ConversationId, planning.ConversationId, sales.ConversationId],
+            new[] { finance.ConversationId, planning.ConversationId, sales.ConversationId }.Order(StringComparer.Ordinal),
             (await Teams.RecipientsAsync(channels)).Select(r => (string)r["conversationId"]!).Order(StringComparer.Ordinal));
         foreach (var channel in new[] { finance, planning, sales })
         {
