@@ -3,7 +3,7 @@ namespace ProactiveSuite.EndToEnd.Tests.Infrastructure;
 /// <summary>
 /// One HTTP client for a system of separate processes, as a reverse proxy in front of them would be: a request
 /// goes by its path to the process that serves it (the channel emulator <c>/emulator/...</c>, the Registry
-/// <c>/references</c> and the operator's <c>/users</c> erasure, the Dispatcher <c>/surveys</c>,
+/// <c>/references</c>, the group <c>/conversations</c> and the operator's <c>/users</c> erasure, the Dispatcher <c>/surveys</c>,
 /// <c>/notifications</c> and <c>/broadcasts</c>), with the operator key. Its base address is the channel
 /// emulator's, which answers anything else (404 for a path it does not serve).
 /// </summary>
@@ -23,7 +23,7 @@ public static class FrontDoor
             var path = request.RequestUri!.AbsolutePath;
             var target = FirstSegment(path) switch
             {
-                "references" or "users" => system.RegistryUrl,
+                "references" or "conversations" or "users" => system.RegistryUrl,
                 "surveys" or "notifications" or "broadcasts" => system.DispatcherUrl,
                 _ => system.Channel.BaseUrl,
             };

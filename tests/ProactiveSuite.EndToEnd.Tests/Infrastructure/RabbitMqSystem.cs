@@ -45,7 +45,7 @@ public class RabbitMqSystem : IAsyncLifetime
         Directory.CreateDirectory(DataDirectory);
         var ct = TestContext.Current.CancellationToken;
         Broker = await RabbitMqNode.StartAsync(ct);
-        Channel = await ChannelEmulatorServer.StartAsync(ct: ct);
+        Channel = await ChannelEmulatorServer.StartAsync(ConfigureChannel, ct);
         Telemetry = await OtlpReceiver.StartAsync(ct);
 
         RegistryUrl = ServiceEnvironment.LoopbackUrl(FreePort.Next());
@@ -68,6 +68,11 @@ public class RabbitMqSystem : IAsyncLifetime
 
     /// <summary>The service processes: Registry, Dispatcher, Gateway.</summary>
     public IReadOnlyList<ServiceProcess> Services => _services;
+
+    /// <summary>How a test class presents its channel emulator (e.g. as Teams: <c>ChannelId = "msteams"</c>); the default as it is.</summary>
+    protected virtual void ConfigureChannel(ChannelEmulatorOptions options)
+    {
+    }
 
     /// <summary>Settings a test class gives its Dispatcher, as environment variables.</summary>
     protected virtual IEnumerable<KeyValuePair<string, string>> DispatcherSettings() => [];
