@@ -18,7 +18,7 @@ public static class ServiceDefaultsExtensions
 {
     /// <summary>
     /// What every ProactiveSuite process has: problem-details errors, health checks, telemetry, operator
-    /// authentication on every endpoint that does not opt out, request body limits, JSON-only request bodies, and the allowlist
+    /// authentication on every endpoint that does not opt out, request body limits, JSON-only request bodies, a reason for a request the binder cannot read, and the allowlist
     /// of connector hosts (every service that handles a serviceUrl checks it). A service gets
     /// <paramref name="defaultUrl"/> when no URL is configured, so the three services can run side by
     /// side on one machine without setup.
@@ -39,6 +39,7 @@ public static class ServiceDefaultsExtensions
         builder.AddOperatorAuthentication();
         builder.AddRequestBodyLimits();
         builder.Services.AddJsonRequestBodiesOnly();
+        builder.Services.AddUnreadableRequestAnswers();
         return builder;
     }
 

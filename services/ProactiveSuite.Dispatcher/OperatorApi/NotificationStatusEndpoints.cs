@@ -3,6 +3,7 @@ using System.Text;
 using ProactiveSuite.Dispatcher.Copies;
 using ProactiveSuite.Dispatcher.Ledger;
 using ProactiveSuite.Dispatcher.Progress;
+using ProactiveSuite.ServiceDefaults.Http;
 
 namespace ProactiveSuite.Dispatcher.OperatorApi;
 
@@ -29,9 +30,15 @@ public static class NotificationStatusEndpoints
             return Results.Ok(StatusView.Of(found, retrying, copies, await PendingCopyChanges.CountAsync(ledger, found, ct)));
         });
 
-        notifications.MapGet("/recipients", async (string notificationId, string? after, int? limit, IDeliveryLedger ledger, CancellationToken ct) =>
+        notifications.MapGet("/recipients", async (string notificationId, HttpRequest http, IDeliveryLedger ledger, CancellationToken ct) =>
         {
-            var pageSize = limit ?? 100;
+            var values = new QueryValues(http.Query);
+            var (after, pageSize) = (values.Text("after"), values.WholeNumber("limit", 100));
+            if (values.Problem is { } unusable)
+            {
+                return Results.Problem(unusable + ".", statusCode: StatusCodes.Status400BadRequest);
+            }
+
             if (pageSize is < 1 or > MaxPageSize)
             {
                 return Results.Problem($"limit must be between 1 and {MaxPageSize}.", statusCode: StatusCodes.Status400BadRequest);

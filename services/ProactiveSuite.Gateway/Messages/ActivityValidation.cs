@@ -140,9 +140,16 @@ public static class ActivityValidation
             }
         }
 
-        if (GroupConversationIds.WithoutReplyThread(activity.GetProperty("conversation").GetProperty("id").GetString()!).Trim().Length == 0)
+        var channelOfThread = GroupConversationIds.WithoutReplyThread(activity.GetProperty("conversation").GetProperty("id").GetString()!);
+        if (channelOfThread.Trim().Length == 0)
         {
             return "conversation.id must name a conversation before ';messageid='";
+        }
+
+        // In a group the part before ';messageid=' is what is stored and posted to: it must be a path segment too.
+        if (ConnectorPathSegments.Problem(channelOfThread, "conversation.id") is { } unusableChannel)
+        {
+            return unusableChannel;
         }
 
         if (UserIds.Problem(activity.GetProperty("from").GetProperty("id").GetString(), "from.id") is { } userIdProblem)

@@ -1,4 +1,5 @@
 using ProactiveSuite.Contracts.References;
+using ProactiveSuite.ServiceDefaults.Http;
 
 namespace ProactiveSuite.Registry.GroupConversations;
 
@@ -30,9 +31,17 @@ public static class GroupConversationEndpoints
             };
         });
 
-        conversations.MapGet("/", async (string? channelId, string? tenantId, string? teamId, string? type, bool? teamsOnly, string? after, int? limit, IGroupConversationStore store, CancellationToken ct) =>
+        conversations.MapGet("/", async (HttpRequest http, IGroupConversationStore store, CancellationToken ct) =>
         {
-            var request = new ListGroupConversations(channelId!, tenantId, teamId, type, after, limit ?? DefaultPageSize, teamsOnly ?? false);
+            var values = new QueryValues(http.Query);
+            var request = new ListGroupConversations(
+                values.Text("channelId")!, values.Text("tenantId"), values.Text("teamId"), values.Text("type"), values.Text("after"),
+                values.WholeNumber("limit", DefaultPageSize), values.Flag("teamsOnly"));
+            if (values.Problem is { } unusable)
+            {
+                return Results.Problem(unusable + ".", statusCode: StatusCodes.Status400BadRequest);
+            }
+
             if (GroupConversationQueries.From(request, MaxPageSize, out var problem) is not { } query)
             {
                 return Results.Problem(problem + ".", statusCode: StatusCodes.Status400BadRequest);

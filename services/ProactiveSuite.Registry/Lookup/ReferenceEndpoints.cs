@@ -1,4 +1,5 @@
 using ProactiveSuite.Registry.References;
+using ProactiveSuite.ServiceDefaults.Http;
 
 namespace ProactiveSuite.Registry.Lookup;
 
@@ -24,9 +25,15 @@ public static class ReferenceEndpoints
                 : Results.Problem($"No reference is stored for user '{key.UserId}' in channel '{key.ChannelId}'.", statusCode: StatusCodes.Status404NotFound);
         });
 
-        references.MapGet("/", async (string? channelId, string? after, int? limit, IConversationReferenceStore store, CancellationToken ct) =>
+        references.MapGet("/", async (HttpRequest http, IConversationReferenceStore store, CancellationToken ct) =>
         {
-            var pageSize = limit ?? DefaultPageSize;
+            var values = new QueryValues(http.Query);
+            var (channelId, after, pageSize) = (values.Text("channelId"), values.Text("after"), values.WholeNumber("limit", DefaultPageSize));
+            if (values.Problem is { } unusable)
+            {
+                return Results.Problem(unusable + ".", statusCode: StatusCodes.Status400BadRequest);
+            }
+
             if (pageSize is < 1 or > MaxPageSize)
             {
                 return Results.Problem($"limit must be between 1 and {MaxPageSize}.", statusCode: StatusCodes.Status400BadRequest);

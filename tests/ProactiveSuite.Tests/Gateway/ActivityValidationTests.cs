@@ -73,4 +73,15 @@ public class ActivityValidationTests
         activity["conversation"]!["id"] = ";messageid=1732440000000";
         Assert.Equal("conversation.id must name a conversation before ';messageid='", ActivityValidation.Problem(JsonDocument.Parse(activity.ToJsonString()).RootElement));
     }
+
+    [Theory]
+    [InlineData("..;messageid=1732440000000")]
+    [InlineData(".;messageid=1")]
+    public void A_channel_whose_id_before_the_reply_thread_is_a_dot_segment_is_refused(string conversationId)
+    {
+        // The stored id is the part before ';messageid=': the Registry could not key it, so the capture would be lost after a 200.
+        var activity = SharedActivities.ReadObject("teams-bot-added-to-team.json");
+        activity["conversation"]!["id"] = conversationId;
+        Assert.StartsWith("conversation.id cannot be a path segment", ActivityValidation.Problem(JsonDocument.Parse(activity.ToJsonString()).RootElement));
+    }
 }

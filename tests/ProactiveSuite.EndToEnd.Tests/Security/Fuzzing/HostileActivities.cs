@@ -10,7 +10,8 @@ namespace ProactiveSuite.EndToEnd.Tests.Security.Fuzzing;
 /// <param name="MustBeCaptured">A one-to-one message the Gateway must accept and the Registry must store.</param>
 /// <param name="MustBeRefused">Of a class the Gateway must refuse with a 4xx (a 2xx lets it in, a 5xx makes the channel send it again).</param>
 /// <param name="ContentType">The Content-Type it is posted with.</param>
-public sealed record HostileActivity(string Kind, byte[] Body, string UserId, bool MustBeCaptured, bool MustBeRefused = false, string ContentType = "application/json");
+/// <param name="MustBeTaken">Well-formed (a group activity), so the Gateway must accept it, though it stores no personal reference.</param>
+public sealed record HostileActivity(string Kind, byte[] Body, string UserId, bool MustBeCaptured, bool MustBeRefused = false, string ContentType = "application/json", bool MustBeTaken = false);
 
 /// <summary>Malformed and hostile activities, derived from the Bot Framework Emulator's message activity.</summary>
 public sealed class HostileActivities(HostileJson hostile, JsonObject template, string serviceUrl)

@@ -128,6 +128,28 @@ public sealed class HostileBusMessages(HostileJson hostile, string serviceUrl)
             message["text"] = hostile.OddText();
         }
 
+        // A recipient must name exactly one of a user and a group conversation, one usable in the connector's URL.
+        if (message["recipient"] is JsonObject recipient && hostile.Random.Next(2) == 0)
+        {
+            switch (hostile.Random.Next(4))
+            {
+                case 0:
+                    recipient["conversationId"] = "19:fuzz@thread.v2";
+                    break;
+                case 1:
+                    recipient.Remove("userId");
+                    break;
+                case 2:
+                    recipient.Remove("userId");
+                    recipient["conversationId"] = hostile.Random.Next(5) switch { 0 => "", 1 => "..", 2 => "a/b", 3 => "x?y", _ => hostile.HugeText(513, 5000) };
+                    break;
+                default:
+                    recipient["userId"] = null;
+                    recipient["conversationId"] = null;
+                    break;
+            }
+        }
+
         if (message["address"]?["user"] is JsonObject user)
         {
             user["name"] = hostile.OddText();

@@ -45,7 +45,9 @@ public sealed class HostileInputFuzzTests(RabbitMqSystem system)
         // 1. Activities at the Gateway.
         var template = JsonNode.Parse(WalkingSkeletonOnRabbitMqTests.SharedActivity("emulator-message.json"))!.AsObject();
         var activities = new HostileActivities(hostile, template, serviceUrl);
-        var generated = Enumerable.Range(0, Activities).Select(i => activities.Create(i, runId)).ToList();
+        var groups = new HostileGroupActivities(hostile, template, serviceUrl);
+        // Every third one is a group activity: group chats, Teams channels and teams (issue 13).
+        var generated = Enumerable.Range(0, Activities).Select(i => i % 3 == 2 ? groups.Create(i, i / 3, runId) : activities.Create(i, runId)).ToList();
         var answers = new ConcurrentDictionary<HostileActivity, (HttpStatusCode Status, string Body)>();
         await Parallel.ForEachAsync(generated, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (activity, token) =>
         {
@@ -84,7 +86,7 @@ public sealed class HostileInputFuzzTests(RabbitMqSystem system)
         // No 5xx, and every odd-but-valid activity was taken.
         var serverErrors = answers.Where(a => (int)a.Value.Status >= 500).ToList();
         Assert.True(serverErrors.Count == 0, $"{serverErrors.Count} activities got a 5xx, e.g.{Environment.NewLine}{Describe(serverErrors.Take(5))}{Environment.NewLine}{Context()}");
-        var refusedValid = answers.Where(a => a.Key.MustBeCaptured && (int)a.Value.Status >= 300).ToList();
+        var refusedValid = answers.Where(a => (a.Key.MustBeCaptured || a.Key.MustBeTaken) && (int)a.Value.Status >= 300).ToList();
         Assert.True(refusedValid.Count == 0, $"valid activities were refused:{Environment.NewLine}{Describe(refusedValid.Take(5))}");
         var takenButRefusable = answers.Where(a => a.Key.MustBeRefused && (int)a.Value.Status is < 400 or >= 500).ToList();
         Assert.True(takenButRefusable.Count == 0, $"{takenButRefusable.Count} activities of a class that must be refused with a 4xx were not, e.g.{Environment.NewLine}{Describe(takenButRefusable.Take(5))}");
@@ -124,6 +126,7 @@ public sealed class HostileInputFuzzTests(RabbitMqSystem system)
             AssertWhole(await Eventually.Until(() => Reference(activity.UserId), $"the reference of {activity.UserId}", Context), activity.UserId, serviceUrl);
         }
 
+        await AssertGroupConversationsWholeAsync(runId, serviceUrl, ct);
         foreach (var stored in await AllReferencesAsync(ct))
         {
             var user = stored["address"]?["user"]?["id"]?.GetValue<string>() ?? "";
@@ -132,6 +135,32 @@ public sealed class HostileInputFuzzTests(RabbitMqSystem system)
                 AssertWhole(stored, user, serviceUrl);
             }
         }
+    }
+
+    /// <summary>The group conversations this run stored are whole: an id that is a path segment, a connector, the bot.</summary>
+    private async Task AssertGroupConversationsWholeAsync(string runId, string serviceUrl, CancellationToken ct)
+    {
+        string? after = null;
+        do
+        {
+            var url = new Uri(system.RegistryUrl, "/conversations?channelId=emulator&limit=500" + (after is null ? "" : "&after=" + Uri.EscapeDataString(after)));
+            var page = JsonNode.Parse(await system.Http.GetStringAsync(url, ct))!;
+            foreach (var stored in page["items"]!.AsArray())
+            {
+                var address = stored!["address"]!;
+                var id = address["conversation"]?["id"]?.GetValue<string>() ?? "";
+                if (id.Contains(HostileGroupActivities.ConversationPrefix(runId), StringComparison.Ordinal))
+                {
+                    Assert.DoesNotContain(";messageid=", id, StringComparison.OrdinalIgnoreCase);
+                    Assert.False(id is "." or ".." || id.IndexOfAny(['/', '\\', '?', '#']) >= 0, $"{id}: not a path segment");
+                    Assert.Equal(serviceUrl, address["serviceUrl"]?.GetValue<string>().TrimEnd('/'));
+                    Assert.False(string.IsNullOrEmpty(address["bot"]?["id"]?.GetValue<string>()), $"{id}: no bot id");
+                }
+            }
+
+            after = page["next"]?.GetValue<string>();
+        }
+        while (after is not null);
     }
 
     private async Task<string> PublishValidNotificationAsync(string user, CancellationToken ct)
