@@ -28,7 +28,8 @@ public sealed partial class SurveyLauncher(
     {
         var surveyId = command.SurveyId!;
         var recipient = command.Recipient!;
-        if (await ledger.FindAsync(SurveyOpening.KeyOf(command), cancellationToken) is { OwesReport: false })
+        var opened = await ledger.FindAsync(SurveyOpening.KeyOf(command), cancellationToken);
+        if (opened is { OwesReport: false })
         {
             // The idempotency key is the survey and the recipient, not the conversation: the user may have moved.
             // An opening still waiting for a retry is the schedule's; one settled but not reported goes on below,
@@ -42,6 +43,13 @@ public sealed partial class SurveyLauncher(
         {
             return Failed(command, SurveyFailureReasons.NoReference,
                 $"No conversation with user '{recipient.UserId}' in channel '{recipient.ChannelId}' is stored (the user never wrote to the bot), so the survey cannot start.");
+        }
+
+        if (SurveyOpening.OpenedIn(opened, address) is { } openedIn)
+        {
+            // Its report is owed (being made now, or lost to a crash): asked where it was opened, not where the user moved.
+            LogReportOwed(surveyId, openedIn.Conversation.Id);
+            address = openedIn;
         }
 
         var definition = SurveyDefinition.From(command, clock.GetUtcNow());
@@ -76,6 +84,9 @@ public sealed partial class SurveyLauncher(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Survey {SurveyId} was opened for this recipient before; the command changes nothing")]
     private partial void LogAlreadyOpened(string surveyId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Survey {SurveyId} was opened for this recipient before, in conversation {ConversationId}; its start is reported from there")]
+    private partial void LogReportOwed(string surveyId, string conversationId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Survey {SurveyId} is already being answered; the command was delivered again and changes nothing")]
     private partial void LogAlreadyAnswering(string surveyId);

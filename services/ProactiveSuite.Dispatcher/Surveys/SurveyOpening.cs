@@ -20,4 +20,18 @@ public sealed record SurveyOpening(string SurveyId, ConversationAddress Address,
 
     public static DeliveryKey KeyOf(StartSurvey command) =>
         DeliveryKey.Of(NotificationIdOf(command.SurveyId!), command.Recipient!);
+
+    /// <summary>
+    /// The conversation an opening was delivered to, when its record says so and the user has moved since
+    /// (<paramref name="current"/> is where their reference leads now); null otherwise.
+    /// </summary>
+    public static ConversationAddress? OpenedIn(DeliveryRecord? opened, ConversationAddress current) =>
+        opened is { State: DeliveryState.Delivered, ConversationId: { } conversationId } && conversationId != current.Conversation.Id
+            ? current with
+            {
+                ServiceUrl = opened.Copy?.ServiceUrl ?? current.ServiceUrl,
+                Conversation = current.Conversation with { Id = conversationId },
+                Bot = opened.Copy?.BotId is { } botId ? current.Bot with { Id = botId } : current.Bot,
+            }
+            : null;
 }

@@ -1,7 +1,10 @@
 using MassTransit.Testing;
 using ProactiveSuite.ChannelEmulator;
 using ProactiveSuite.Contracts.Notifications;
+using Microsoft.Extensions.DependencyInjection;
 using ProactiveSuite.Contracts.Surveys;
+using ProactiveSuite.Dispatcher.Ledger;
+using ProactiveSuite.Dispatcher.Surveys;
 using ProactiveSuite.Tests.Conversations;
 
 namespace ProactiveSuite.Tests.InProcess.Surveys;
@@ -54,6 +57,49 @@ public sealed class SurveyStartTests
         Assert.Equal(SurveyFailureReasons.Invalid, refused.ReasonCode);
         Assert.Contains("surveys are personal", refused.Reason, StringComparison.Ordinal);
         Assert.Empty(system.Channel.Transcript.All());
+    }
+
+    [Fact]
+    public async Task A_repeated_start_whose_report_is_owed_reports_from_where_the_survey_was_opened_not_where_the_user_moved()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var system = await InProcessSystem.StartAsync(ServiceSet.All);
+        await system.UserWroteAsync("ada", "conv-ada", DateTimeOffset.UtcNow.AddMinutes(-5));
+        await system.Harness.Bus.Publish(Survey("lunch"), ct);
+        await StartedAsync(system, "lunch");
+
+        // As if the Dispatcher died after settling the opening and before marking it reported.
+        var ledger = system.Services.GetRequiredService<IDeliveryLedger>();
+        var key = SurveyOpening.KeyOf(Survey("lunch"));
+        var reported = await ledger.FindAsync(key, ct);
+        for (var tries = 0; reported is not { State: DeliveryState.Delivered, Unreported: false } && tries < 500; tries++)
+        {
+            await Task.Delay(20, ct);
+            reported = await ledger.FindAsync(key, ct);
+        }
+
+        Assert.NotNull(reported);
+        await ledger.SaveAsync(reported with { Unreported = true }, ct);
+        await system.UserWroteAsync("ada", "conv-ada-2", DateTimeOffset.UtcNow);
+
+        await system.Harness.Bus.Publish(Survey("lunch"), ct);
+        var starts = new List<SurveyStarted>();
+        await foreach (var started in system.Harness.Published.SelectAsync<SurveyStarted>(m => m.Context.Message.SurveyId == "lunch"))
+        {
+            starts.Add(started.Context.Message);
+            if (starts.Count == 2)
+            {
+                break;
+            }
+        }
+
+        Assert.Equal(["conv-ada", "conv-ada"], starts.Select(s => s.ConversationId));
+        Assert.False((await ledger.FindAsync(key, ct))!.OwesReport);
+
+        // The new conversation holds no survey: the next one starts there.
+        await system.Harness.Bus.Publish(Survey("dinner"), ct);
+        await StartedAsync(system, "dinner");
+        Assert.Single(system.Channel.Transcript.InConversation("conv-ada-2"));
     }
 
     private static StartSurvey Survey(string surveyId) =>
