@@ -1,7 +1,7 @@
 // The playground story in a real headless Chromium (Debian's chromium, driven by playwright-core):
 // users chat with the bot, an operator sends notifications (to one user, then two), sees them read, edits and
 // recalls one, and starts a survey from the page, and the user answers it in the chat until the bot hands the
-// conversation back.
+// conversation back; then a team made on the page gets the bot, and the operator posts into its channel.
 //
 //   node playground.spec.mjs <baseUrl> [screenshotPath]
 //
@@ -165,6 +165,41 @@ try {
     for (const expected of ['completed 1', 'OK: 1', '“More coffee”']) {
       if (!detail.includes(expected)) throw new Error(`"${expected}" is not in the survey's status: ${detail}`);
     }
+  });
+
+  const inGroup = (kind, text) => page.getByTestId('group-transcript').locator(`[data-testid="activity"][data-kind="${kind}"]`, { hasText: text });
+
+  await step('a team made on the page gets the bot, and Ada posts in its channel, apart from her own chat', async () => {
+    await page.getByTestId('group-kind').selectOption('channel');
+    await page.getByTestId('group-name').fill('Finance');
+    await page.getByTestId('group-members').fill('ada, grace');
+    await page.getByTestId('create-group').click();
+    await page.getByTestId('group-info').filter({ hasText: 'the bot is not in it' }).waitFor();
+    await page.getByTestId('group-bot').click();
+    await page.getByTestId('group-info').filter({ hasText: 'the bot is in it' }).waitFor();
+    await page.getByTestId('group-from').selectOption('ada');
+    await page.getByTestId('group-text').fill('Is the quarter closed?');
+    await page.getByTestId('group-send').click();
+    await inGroup('user', 'Is the quarter closed?').waitFor();
+    if (await page.getByTestId('transcript').getByText('Is the quarter closed?').count() !== 0) throw new Error("the channel's message shows in Ada's own chat");
+  });
+
+  await step('the operator posts into the stored channel, and the post shows there, marked proactive', async () => {
+    const channel = page.locator('label', { hasText: 'Finance' }).getByTestId('recipient-conversation');
+    await channel.waitFor();
+    await page.getByTestId('recipient-ada').uncheck();
+    await channel.check();
+    await page.getByTestId('notification-text').fill('The quarter closes on Friday');
+    await page.getByTestId('send-notification').click();
+    await page.locator('[data-testid="notification-status"][data-state="delivered"]', { hasText: 'The quarter closes on Friday' }).waitFor();
+    await inGroup('proactive', 'The quarter closes on Friday').waitFor();
+    if (await page.getByTestId('transcript').getByText('The quarter closes on Friday').count() !== 0) throw new Error("the channel's post shows in Ada's own chat");
+  });
+
+  await step('removing the bot from the team takes the channel off the recipients', async () => {
+    await page.getByTestId('group-bot').click();
+    await page.getByTestId('group-info').filter({ hasText: 'the bot is not in it' }).waitFor();
+    await page.locator('label', { hasText: 'Finance' }).getByTestId('recipient-conversation').waitFor({ state: 'detached' });
   });
 
   await step('the page raised no script errors', async () => {

@@ -31,6 +31,12 @@ export const emulator = {
     call('POST', `/emulator/users/${enc(userId)}/messages`, { body: { text, name, conversationId } }),
   // What Teams sends when the user has read the chat: a read receipt up to its newest message.
   read: (userId, conversationId) => call('POST', `/emulator/users/${enc(userId)}/read`, { body: { conversationId } }),
+  // Group chats and team channels: made here, the bot added or removed (Teams' conversationUpdate), members post.
+  groups: async () => (await call('GET', '/emulator/groups')).json,
+  createGroup: async (group) => (await call('POST', '/emulator/groups', { body: group })).json,
+  addBot: (groupId) => call('POST', `/emulator/groups/${enc(groupId)}/bot`),
+  removeBot: (groupId) => call('DELETE', `/emulator/groups/${enc(groupId)}/bot`),
+  postInGroup: (groupId, from, text) => call('POST', `/emulator/groups/${enc(groupId)}/messages`, { body: { from, text } }),
 };
 
 export function operatorApi(keyHeader, key) {
@@ -48,5 +54,7 @@ export function operatorApi(keyHeader, key) {
     recall: (id) => send('POST', `/notifications/${enc(id)}/recall`),
     edit: (id, text) => send('POST', `/notifications/${enc(id)}/edit`, { text }),
     surveyResults: (id) => read(`/surveys/${enc(id)}/results`),
+    // The group chats and channels the Registry holds (captured when the bot was added or someone wrote there).
+    groupConversations: (channelId) => read(`/conversations?channelId=${enc(channelId)}&limit=100`),
   };
 }

@@ -11,7 +11,7 @@ function card(kind, id, heading, recipients) {
   item.innerHTML = '<div class="meta"><span class="state" data-testid="state">sent</span> <strong></strong></div>'
     + '<p class="detail" data-testid="detail"></p><small></small>';
   item.querySelector('strong').textContent = heading;
-  item.querySelector('small').textContent = `${id} → ${recipients.map((r) => r.userId).join(', ')}`;
+  item.querySelector('small').textContent = `${id} → ${recipients.map((r) => r.userId ?? r.conversationId).join(', ')}`;
   $('operations').prepend(item);
   return item;
 }

@@ -15,6 +15,8 @@ export class Operator {
   #api;
   #operations;
   #chosen = new Set();
+  #chosenConversations = new Set();
+  #conversationsShown = '';
 
   constructor(settings) {
     this.#settings = settings;
@@ -44,8 +46,39 @@ export class Operator {
     if (boxes.length) $('recipients').replaceChildren(...boxes);
   }
 
+  /** Redraws the group chats and channels the Registry holds as recipients; a failed read leaves them as they were. */
+  async showConversations() {
+    let page;
+    try {
+      page = await this.#api.groupConversations(this.#settings.channelId);
+    } catch {
+      return; // no key yet, or a wrong one: the operator forms say so when used
+    }
+    const stored = (page?.items ?? []).map((c) => c.address?.conversation ?? c.conversation ?? c);
+    const signature = stored.map((c) => c.id).join('|');
+    if (signature === this.#conversationsShown) return;
+    this.#conversationsShown = signature;
+    const ids = new Set(stored.map((c) => c.id));
+    [...this.#chosenConversations].filter((id) => !ids.has(id)).forEach((id) => this.#chosenConversations.delete(id));
+    const boxes = stored.map((c) => {
+      const label = document.createElement('label');
+      label.className = 'inline';
+      const box = document.createElement('input');
+      box.type = 'checkbox';
+      box.dataset.testid = 'recipient-conversation';
+      box.dataset.conversation = c.id;
+      box.checked = this.#chosenConversations.has(c.id);
+      box.addEventListener('change', () => (box.checked ? this.#chosenConversations.add(c.id) : this.#chosenConversations.delete(c.id)));
+      label.append(box, ` ${c.name ?? c.id} (${c.teamName ? `${c.teamName} ` : ''}${c.conversationType ?? 'group'})`);
+      return label;
+    });
+    if (boxes.length) $('conversation-recipients').replaceChildren(...boxes);
+    else $('conversation-recipients').innerHTML = '<span class="hint">No group chat or channel stored yet: add the bot to one.</span>';
+  }
+
   #recipients() {
-    const recipients = [...this.#chosen].map((userId) => ({ channelId: this.#settings.channelId, userId }));
+    const recipients = [...this.#chosen].map((userId) => ({ channelId: this.#settings.channelId, userId }))
+      .concat([...this.#chosenConversations].map((conversationId) => ({ channelId: this.#settings.channelId, conversationId })));
     if (!recipients.length) throw new Error('Choose at least one recipient.');
     return recipients;
   }

@@ -54,8 +54,9 @@ const READ_RECEIPT = 'application/vnd.microsoft.readReceipt';
 function describe(activity, userName) {
   if (activity.deleted) return 'This message was deleted.';
   if (activity.type === 'message') return activity.text ?? '(a message without text)';
-  if (activity.name === READ_RECEIPT) return `${userName} read the conversation`;
+  if (activity.name === READ_RECEIPT) return `${userName ?? activity.from?.name} read the conversation`;
   if (activity.membersAdded?.length) return `${activity.membersAdded.map((m) => m.name || m.id).join(' and ')} joined`;
+  if (activity.membersRemoved?.length) return `${activity.membersRemoved.map((m) => m.name || m.id).join(' and ')} left`;
   return `(${activity.type})`;
 }
 
@@ -79,7 +80,7 @@ export function activityItem(activity, userName) {
   header.className = 'meta';
   const who = document.createElement('span');
   who.className = 'who';
-  who.textContent = activity.direction === 'fromUser' ? userName : activity.from?.name || 'Bot';
+  who.textContent = activity.direction === 'fromUser' ? userName ?? (activity.from?.name || activity.from?.id) : activity.from?.name || 'Bot';
   header.append(who);
   for (const badge of badgesOf(activity, kind)) {
     const tag = document.createElement('span');
