@@ -54,7 +54,7 @@ export class Operator {
     } catch {
       return; // no key yet, or a wrong one: the operator forms say so when used
     }
-    const stored = (page?.items ?? []).map((c) => c.address?.conversation ?? c.conversation ?? c);
+    const stored = (page?.items ?? []).map((c) => c.address.conversation);
     const signature = stored.map((c) => c.id).join('|');
     if (signature === this.#conversationsShown) return;
     this.#conversationsShown = signature;
