@@ -10,30 +10,12 @@ namespace ProactiveSuite.Tests.ChannelEmulator;
 /// The group control routes over real HTTP (<c>/emulator/groups...</c>): group chats and team channels, the bot added
 /// and removed with the conversationUpdate Teams sends, members posting; every bad call gets its 4xx and reason.
 /// </summary>
-public sealed class GroupRouteTests : IAsyncLifetime
+public sealed class GroupRouteTests : EmulatorWithRecordingBot
 {
-    private RecordingBot _gateway = null!;
-    private ChannelEmulatorServer _channel = null!;
-    private BotCalls _calls = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _gateway = await RecordingBot.StartAsync();
-        _channel = await ChannelEmulatorServer.StartAsync(o => o.GatewayUrl = _gateway.Endpoint, TestContext.Current.CancellationToken);
-        _calls = new BotCalls(_channel);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _calls.Dispose();
-        await _channel.DisposeAsync();
-        await _gateway.DisposeAsync();
-    }
-
     [Fact]
     public async Task A_group_chat_gets_a_thread_v2_id_the_default_tenant_and_no_bot_and_is_listed()
     {
-        var chat = await ChatAsync(_calls, "ada", "grace");
+        var chat = await ChatAsync(Calls, "ada", "grace");
 
         Assert.Matches("^19:[0-9a-f]{32}@thread\\.v2$", Id(chat));
         Assert.Equal(("groupChat", "Release crew", EmulatorTenants.Default, false), ((string?)chat["kind"], (string?)chat["name"], (string?)chat["tenantId"], (bool)chat["botPresent"]!));
@@ -41,8 +23,8 @@ public sealed class GroupRouteTests : IAsyncLifetime
         Assert.All(chat["members"]!.AsArray(), m => Assert.True(Guid.TryParse((string?)m!["aadObjectId"], out _)));
         Assert.Null(chat["teamId"]);
 
-        var one = await BotCalls.JsonOf(await _calls.GetAsync(Url(Id(chat))));
-        var all = (await BotCalls.JsonOf(await _calls.GetAsync("emulator/groups"))).AsArray();
+        var one = await BotCalls.JsonOf(await Calls.GetAsync(Url(Id(chat))));
+        var all = (await BotCalls.JsonOf(await Calls.GetAsync("emulator/groups"))).AsArray();
         Assert.Equal(Id(chat), (string?)one["conversationId"]);
         Assert.Equal(Id(chat), (string?)Assert.Single(all)!["conversationId"]);
     }
@@ -50,7 +32,7 @@ public sealed class GroupRouteTests : IAsyncLifetime
     [Fact]
     public async Task A_channel_without_a_team_makes_a_team_whose_General_channel_has_the_teams_id()
     {
-        var team = await CreateAsync(_calls, new JsonObject { ["kind"] = "channel", ["tenantId"] = "tenant-a", ["members"] = Members("ada") });
+        var team = await CreateAsync(Calls, new JsonObject { ["kind"] = "channel", ["tenantId"] = "tenant-a", ["members"] = Members("ada") });
 
         Assert.Matches("^19:[0-9a-f]{32}@thread\\.tacv2$", Id(team));
         Assert.Equal(Id(team), (string?)team["teamId"]);
@@ -60,9 +42,9 @@ public sealed class GroupRouteTests : IAsyncLifetime
     [Fact]
     public async Task A_channel_of_an_existing_team_has_its_own_id_and_the_teams_members_and_tenant()
     {
-        var team = await CreateAsync(_calls, new JsonObject { ["kind"] = "channel", ["teamName"] = "Finance", ["tenantId"] = "tenant-f", ["members"] = Members("ada", "grace") });
+        var team = await CreateAsync(Calls, new JsonObject { ["kind"] = "channel", ["teamName"] = "Finance", ["tenantId"] = "tenant-f", ["members"] = Members("ada", "grace") });
 
-        var budget = await CreateAsync(_calls, new JsonObject { ["kind"] = "channel", ["teamId"] = Id(team), ["name"] = "Budget" });
+        var budget = await CreateAsync(Calls, new JsonObject { ["kind"] = "channel", ["teamId"] = Id(team), ["name"] = "Budget" });
 
         Assert.NotEqual(Id(team), Id(budget));
         Assert.Matches("@thread\\.tacv2$", Id(budget));
@@ -97,12 +79,12 @@ public sealed class GroupRouteTests : IAsyncLifetime
     [MemberData(nameof(BadCreates))]
     public async Task A_bad_create_is_400_BadArgument_with_the_reason(string body, string reason)
     {
-        using var response = await _calls.PostRawAsync("emulator/groups", body);
+        using var response = await Calls.PostRawAsync("emulator/groups", body);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("BadArgument", await BotCalls.ErrorCodeOf(response));
         Assert.Contains(reason, await BotCalls.ErrorMessageOf(response), StringComparison.Ordinal);
-        Assert.Empty((await BotCalls.JsonOf(await _calls.GetAsync("emulator/groups"))).AsArray());
+        Assert.Empty((await BotCalls.JsonOf(await Calls.GetAsync("emulator/groups"))).AsArray());
     }
 
     [Fact]
@@ -110,7 +92,7 @@ public sealed class GroupRouteTests : IAsyncLifetime
     {
         var members = new JsonArray([.. Enumerable.Range(0, 101).Select(i => (JsonNode)new JsonObject { ["id"] = $"u{i}" })]);
 
-        using var response = await _calls.PostAsync("emulator/groups", new JsonObject { ["kind"] = "groupChat", ["members"] = members });
+        using var response = await Calls.PostAsync("emulator/groups", new JsonObject { ["kind"] = "groupChat", ["members"] = members });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("at most 100", await BotCalls.ErrorMessageOf(response), StringComparison.Ordinal);
@@ -120,7 +102,7 @@ public sealed class GroupRouteTests : IAsyncLifetime
     public async Task A_body_that_is_not_JSON_is_415()
     {
         using var content = new StringContent("kind=groupChat", Encoding.UTF8, "application/x-www-form-urlencoded");
-        using var response = await _calls.Http.PostAsync("emulator/groups", content, TestContext.Current.CancellationToken);
+        using var response = await Calls.Http.PostAsync("emulator/groups", content, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
     }
@@ -128,10 +110,10 @@ public sealed class GroupRouteTests : IAsyncLifetime
     [Fact]
     public async Task A_channel_of_an_unknown_team_is_404()
     {
-        var chat = await ChatAsync(_calls, "ada");
+        var chat = await ChatAsync(Calls, "ada");
 
-        using var unknown = await _calls.PostAsync("emulator/groups", new JsonObject { ["kind"] = "channel", ["teamId"] = "19:nope@thread.tacv2", ["name"] = "n" });
-        using var notATeam = await _calls.PostAsync("emulator/groups", new JsonObject { ["kind"] = "channel", ["teamId"] = Id(chat), ["name"] = "n" });
+        using var unknown = await Calls.PostAsync("emulator/groups", new JsonObject { ["kind"] = "channel", ["teamId"] = "19:nope@thread.tacv2", ["name"] = "n" });
+        using var notATeam = await Calls.PostAsync("emulator/groups", new JsonObject { ["kind"] = "channel", ["teamId"] = Id(chat), ["name"] = "n" });
 
         Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound), (unknown.StatusCode, notATeam.StatusCode));
         Assert.Contains("No team", await BotCalls.ErrorMessageOf(unknown), StringComparison.Ordinal);
@@ -142,27 +124,27 @@ public sealed class GroupRouteTests : IAsyncLifetime
     {
         const string unknown = "19:0000@thread.v2";
 
-        using var get = await _calls.GetAsync(Url(unknown));
-        using var add = await _calls.PostAsync(Url(unknown, "bot"), new JsonObject());
-        using var remove = await _calls.DeleteAsync(Url(unknown, "bot"));
-        using var post = await PostAsync(_calls, unknown, "ada", "hi");
+        using var get = await Calls.GetAsync(Url(unknown));
+        using var add = await Calls.PostAsync(Url(unknown, "bot"), new JsonObject());
+        using var remove = await Calls.DeleteAsync(Url(unknown, "bot"));
+        using var post = await PostAsync(Calls, unknown, "ada", "hi");
 
         Assert.All([get, add, remove, post], r => Assert.Equal(HttpStatusCode.NotFound, r.StatusCode));
         Assert.Contains("No group '19:0000@thread.v2'", await BotCalls.ErrorMessageOf(post), StringComparison.Ordinal);
-        Assert.Empty(_gateway.Received);
+        Assert.Empty(Gateway.Received);
     }
 
     [Fact]
     public async Task Adding_the_bot_to_a_group_chat_posts_Teams_conversationUpdate_and_answers_202()
     {
-        var chat = await ChatAsync(_calls, "ada", "grace");
+        var chat = await ChatAsync(Calls, "ada", "grace");
 
-        using var response = await _calls.PostAsync(Url(Id(chat), "bot"), new JsonObject());
+        using var response = await Calls.PostAsync(Url(Id(chat), "bot"), new JsonObject());
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var answer = await BotCalls.JsonOf(response);
         Assert.Equal((Id(chat), 200), ((string?)answer["conversationId"], (int?)answer["gatewayStatus"]));
-        var update = Assert.Single(_gateway.Received);
+        var update = Assert.Single(Gateway.Received);
         Assert.Equal("conversationUpdate", (string?)update["type"]);
         Assert.Equal("bot-proactive", (string?)Assert.Single(update["membersAdded"]!.AsArray())!["id"]);
         Assert.Equal(("ada", "bot-proactive"), ((string?)update["from"]!["id"], (string?)update["recipient"]!["id"]));
@@ -172,23 +154,23 @@ public sealed class GroupRouteTests : IAsyncLifetime
                 (string?)update["conversation"]!["tenantId"], (string?)update["conversation"]!["name"]));
         Assert.Equal(EmulatorTenants.Default, (string?)update["channelData"]!["tenant"]!["id"]);
         Assert.Null(update["channelData"]!["eventType"]);
-        Assert.Equal(_channel.BaseUrl.AbsoluteUri.TrimEnd('/'), (string?)update["serviceUrl"]);
-        Assert.True((bool)(await BotCalls.JsonOf(await _calls.GetAsync(Url(Id(chat)))))["botPresent"]!);
+        Assert.Equal(Channel.BaseUrl.AbsoluteUri.TrimEnd('/'), (string?)update["serviceUrl"]);
+        Assert.True((bool)(await BotCalls.JsonOf(await Calls.GetAsync(Url(Id(chat)))))["botPresent"]!);
 
-        using var again = await _calls.PostAsync(Url(Id(chat), "bot"), new JsonObject());
+        using var again = await Calls.PostAsync(Url(Id(chat), "bot"), new JsonObject());
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         Assert.Equal("BotAlreadyPresent", await BotCalls.ErrorCodeOf(again));
-        Assert.Single(_gateway.Received);
+        Assert.Single(Gateway.Received);
     }
 
     [Fact]
     public async Task Adding_the_bot_to_a_channel_is_Teams_teamMemberAdded_with_the_team_and_channel()
     {
-        var team = await TeamAsync(_calls, "ada", "grace");
+        var team = await TeamAsync(Calls, "ada", "grace");
 
-        await AddBotAsync(_calls, Id(team));
+        await AddBotAsync(Calls, Id(team));
 
-        var update = Assert.Single(_gateway.Received);
+        var update = Assert.Single(Gateway.Received);
         var channelData = update["channelData"]!;
         Assert.Equal((Id(team), "channel", true), ((string?)update["conversation"]!["id"], (string?)update["conversation"]!["conversationType"], (bool?)update["conversation"]!["isGroup"]));
         Assert.Equal(
@@ -200,121 +182,121 @@ public sealed class GroupRouteTests : IAsyncLifetime
     [Fact]
     public async Task The_bot_joins_a_whole_team_announced_in_its_General_channel_even_when_added_from_another_channel()
     {
-        var team = await TeamAsync(_calls, "ada");
-        var budget = await CreateAsync(_calls, new JsonObject { ["kind"] = "channel", ["teamId"] = Id(team), ["name"] = "Budget" });
+        var team = await TeamAsync(Calls, "ada");
+        var budget = await CreateAsync(Calls, new JsonObject { ["kind"] = "channel", ["teamId"] = Id(team), ["name"] = "Budget" });
 
-        using var response = await _calls.PostAsync(Url(Id(budget), "bot"), new JsonObject());
+        using var response = await Calls.PostAsync(Url(Id(budget), "bot"), new JsonObject());
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         Assert.Equal(Id(team), (string?)(await BotCalls.JsonOf(response))["conversationId"]);
-        Assert.Equal(Id(team), (string?)Assert.Single(_gateway.Received)["conversation"]!["id"]);
-        Assert.All((await BotCalls.JsonOf(await _calls.GetAsync("emulator/groups"))).AsArray(), g => Assert.True((bool)g!["botPresent"]!));
-        using var again = await _calls.PostAsync(Url(Id(team), "bot"), new JsonObject());
+        Assert.Equal(Id(team), (string?)Assert.Single(Gateway.Received)["conversation"]!["id"]);
+        Assert.All((await BotCalls.JsonOf(await Calls.GetAsync("emulator/groups"))).AsArray(), g => Assert.True((bool)g!["botPresent"]!));
+        using var again = await Calls.PostAsync(Url(Id(team), "bot"), new JsonObject());
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
     }
 
     [Fact]
     public async Task Removing_the_bot_posts_membersRemoved_and_a_second_removal_is_409_BotNotPresent()
     {
-        var team = await TeamAsync(_calls, "ada");
-        using var absent = await _calls.DeleteAsync(Url(Id(team), "bot"));
-        await AddBotAsync(_calls, Id(team));
+        var team = await TeamAsync(Calls, "ada");
+        using var absent = await Calls.DeleteAsync(Url(Id(team), "bot"));
+        await AddBotAsync(Calls, Id(team));
 
-        using var removed = await _calls.DeleteAsync(Url(Id(team), "bot"));
-        using var again = await _calls.DeleteAsync(Url(Id(team), "bot"));
+        using var removed = await Calls.DeleteAsync(Url(Id(team), "bot"));
+        using var again = await Calls.DeleteAsync(Url(Id(team), "bot"));
 
         Assert.Equal(HttpStatusCode.Conflict, absent.StatusCode);
         Assert.Equal("BotNotPresent", await BotCalls.ErrorCodeOf(absent));
         Assert.Equal(HttpStatusCode.Accepted, removed.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
-        var update = _gateway.Received[^1];
+        var update = Gateway.Received[^1];
         Assert.Equal("bot-proactive", (string?)Assert.Single(update["membersRemoved"]!.AsArray())!["id"]);
         Assert.Equal("teamMemberRemoved", (string?)update["channelData"]!["eventType"]);
         Assert.Null(update["membersAdded"]);
-        Assert.False((bool)(await BotCalls.JsonOf(await _calls.GetAsync(Url(Id(team)))))["botPresent"]!);
+        Assert.False((bool)(await BotCalls.JsonOf(await Calls.GetAsync(Url(Id(team)))))["botPresent"]!);
     }
 
     [Fact]
     public async Task When_the_gateway_refuses_the_add_the_answer_is_502_with_its_status_and_the_bot_is_in_as_in_Teams()
     {
-        var chat = await ChatAsync(_calls, "ada");
-        _gateway.Status = 500;
+        var chat = await ChatAsync(Calls, "ada");
+        Gateway.Status = 500;
 
-        using var response = await _calls.PostAsync(Url(Id(chat), "bot"), new JsonObject());
+        using var response = await Calls.PostAsync(Url(Id(chat), "bot"), new JsonObject());
 
         Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
         Assert.Equal(500, (int?)(await BotCalls.JsonOf(response))["gatewayStatus"]);
-        Assert.True((bool)(await BotCalls.JsonOf(await _calls.GetAsync(Url(Id(chat)))))["botPresent"]!);
+        Assert.True((bool)(await BotCalls.JsonOf(await Calls.GetAsync(Url(Id(chat)))))["botPresent"]!);
     }
 
     [Fact]
     public async Task Without_a_gateway_adding_the_bot_is_409_NoGateway_and_the_bot_stays_out()
     {
-        var chat = await ChatAsync(_calls, "ada");
-        _channel.Options.GatewayUrl = null;
+        var chat = await ChatAsync(Calls, "ada");
+        Channel.Options.GatewayUrl = null;
 
-        using var response = await _calls.PostAsync(Url(Id(chat), "bot"), new JsonObject());
+        using var response = await Calls.PostAsync(Url(Id(chat), "bot"), new JsonObject());
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Equal("NoGateway", await BotCalls.ErrorCodeOf(response));
-        Assert.False((bool)(await BotCalls.JsonOf(await _calls.GetAsync(Url(Id(chat)))))["botPresent"]!);
+        Assert.False((bool)(await BotCalls.JsonOf(await Calls.GetAsync(Url(Id(chat)))))["botPresent"]!);
     }
 
     [Fact]
     public async Task A_member_posts_in_a_group_chat_as_Teams_sends_it()
     {
-        var chat = await ChatAsync(_calls, "ada", "grace");
-        await AddBotAsync(_calls, Id(chat));
+        var chat = await ChatAsync(Calls, "ada", "grace");
+        await AddBotAsync(Calls, Id(chat));
 
-        using var response = await PostAsync(_calls, Id(chat), "grace", "ship it");
+        using var response = await PostAsync(Calls, Id(chat), "grace", "ship it");
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var answer = await BotCalls.JsonOf(response);
-        var message = _gateway.Received[^1];
+        var message = Gateway.Received[^1];
         Assert.Equal((Id(chat), 200, (string?)message["id"]), ((string?)answer["conversationId"], (int?)answer["gatewayStatus"], (string?)answer["activityId"]));
         Assert.Equal(("message", "ship it", "grace", "User grace"), ((string?)message["type"], (string?)message["text"], (string?)message["from"]!["id"], (string?)message["from"]!["name"]));
         Assert.NotNull((string?)message["from"]!["aadObjectId"]);
         Assert.Equal((Id(chat), "groupChat", true), ((string?)message["conversation"]!["id"], (string?)message["conversation"]!["conversationType"], (bool?)message["conversation"]!["isGroup"]));
         Assert.Equal(EmulatorTenants.Default, (string?)message["channelData"]!["tenant"]!["id"]);
         Assert.True(long.TryParse((string?)message["id"], out _));
-        Assert.Contains(_channel.Transcript.InConversation(Id(chat)), a => a.Text == "ship it" && a.Direction == ActivityDirection.FromUser);
+        Assert.Contains(Channel.Transcript.InConversation(Id(chat)), a => a.Text == "ship it" && a.Direction == ActivityDirection.FromUser);
     }
 
     [Fact]
     public async Task A_channel_post_starts_a_thread_named_by_messageid_and_a_reply_names_its_root_and_both_are_recorded_under_the_channel()
     {
-        var team = await TeamAsync(_calls, "ada", "grace");
-        await AddBotAsync(_calls, Id(team));
+        var team = await TeamAsync(Calls, "ada", "grace");
+        await AddBotAsync(Calls, Id(team));
 
-        using var post = await PostAsync(_calls, Id(team), "ada", "new topic");
+        using var post = await PostAsync(Calls, Id(team), "ada", "new topic");
         var root = (string)(await BotCalls.JsonOf(post))["activityId"]!;
-        using var reply = await PostAsync(_calls, Id(team), "grace", "an answer", replyToId: root);
+        using var reply = await PostAsync(Calls, Id(team), "grace", "an answer", replyToId: root);
 
         Assert.Equal((HttpStatusCode.Accepted, HttpStatusCode.Accepted), (post.StatusCode, reply.StatusCode));
-        var (first, second) = (_gateway.Received[^2], _gateway.Received[^1]);
+        var (first, second) = (Gateway.Received[^2], Gateway.Received[^1]);
         Assert.Equal($"{Id(team)};messageid={root}", (string?)first["conversation"]!["id"]);
         Assert.Null(first["replyToId"]);
         Assert.Equal($"{Id(team)};messageid={root}", (string?)second["conversation"]!["id"]);
         Assert.Equal(root, (string?)second["replyToId"]);
         Assert.Equal((Id(team), "General", Id(team), "Finance"), ((string?)second["channelData"]!["channel"]!["id"], (string?)second["channelData"]!["channel"]!["name"], (string?)second["channelData"]!["team"]!["id"], (string?)second["channelData"]!["team"]!["name"]));
-        Assert.Equal(["new topic", "an answer"], _channel.Transcript.InConversation(Id(team)).Where(a => a.Type == "message").Select(a => a.Text));
-        Assert.Empty(_channel.Transcript.InConversation($"{Id(team)};messageid={root}"));
+        Assert.Equal(["new topic", "an answer"], Channel.Transcript.InConversation(Id(team)).Where(a => a.Type == "message").Select(a => a.Text));
+        Assert.Empty(Channel.Transcript.InConversation($"{Id(team)};messageid={root}"));
     }
 
     [Fact]
     public async Task A_post_by_someone_not_in_the_group_is_400_and_without_the_bot_409_BotNotInConversation()
     {
-        var chat = await ChatAsync(_calls, "ada");
+        var chat = await ChatAsync(Calls, "ada");
 
-        using var botAbsent = await PostAsync(_calls, Id(chat), "ada", "anyone?");
-        await AddBotAsync(_calls, Id(chat));
-        using var stranger = await PostAsync(_calls, Id(chat), "mallory", "hi");
+        using var botAbsent = await PostAsync(Calls, Id(chat), "ada", "anyone?");
+        await AddBotAsync(Calls, Id(chat));
+        using var stranger = await PostAsync(Calls, Id(chat), "mallory", "hi");
 
         Assert.Equal(HttpStatusCode.Conflict, botAbsent.StatusCode);
         Assert.Equal("BotNotInConversation", await BotCalls.ErrorCodeOf(botAbsent));
         Assert.Equal(HttpStatusCode.BadRequest, stranger.StatusCode);
         Assert.Contains("'mallory' is not a member", await BotCalls.ErrorMessageOf(stranger), StringComparison.Ordinal);
-        Assert.DoesNotContain(_gateway.Received, a => (string?)a["type"] == "message");
+        Assert.DoesNotContain(Gateway.Received, a => (string?)a["type"] == "message");
     }
 
     public static TheoryData<string, string> BadPosts() => new()
@@ -332,36 +314,36 @@ public sealed class GroupRouteTests : IAsyncLifetime
     [MemberData(nameof(BadPosts))]
     public async Task A_bad_post_is_400_with_the_reason(string body, string reason)
     {
-        var chat = await ChatAsync(_calls, "ada");
-        await AddBotAsync(_calls, Id(chat));
+        var chat = await ChatAsync(Calls, "ada");
+        await AddBotAsync(Calls, Id(chat));
 
-        using var response = await _calls.PostRawAsync(Url(Id(chat), "messages"), body);
+        using var response = await Calls.PostRawAsync(Url(Id(chat), "messages"), body);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(reason, await BotCalls.ErrorMessageOf(response), StringComparison.Ordinal);
-        Assert.Single(_gateway.Received);
+        Assert.Single(Gateway.Received);
     }
 
     [Fact]
     public async Task Clearing_the_transcript_keeps_the_groups_and_the_bot_in_them()
     {
-        var chat = await ChatAsync(_calls, "ada");
-        await AddBotAsync(_calls, Id(chat));
+        var chat = await ChatAsync(Calls, "ada");
+        await AddBotAsync(Calls, Id(chat));
 
-        using var cleared = await _calls.DeleteAsync("emulator/conversations");
+        using var cleared = await Calls.DeleteAsync("emulator/conversations");
 
         Assert.Equal(HttpStatusCode.NoContent, cleared.StatusCode);
-        Assert.Empty(_channel.Transcript.All());
-        Assert.True((bool)(await BotCalls.JsonOf(await _calls.GetAsync(Url(Id(chat)))))["botPresent"]!);
+        Assert.Empty(Channel.Transcript.All());
+        Assert.True((bool)(await BotCalls.JsonOf(await Calls.GetAsync(Url(Id(chat)))))["botPresent"]!);
     }
 
     [Fact]
     public async Task Created_lists_the_conversations_the_bot_created_with_their_parameters()
     {
-        Assert.Empty((await BotCalls.JsonOf(await _calls.GetAsync("emulator/created"))).AsArray());
-        var id = await _calls.CreatedConversationAsync("user-ada", tenantId: "tenant-a");
+        Assert.Empty((await BotCalls.JsonOf(await Calls.GetAsync("emulator/created"))).AsArray());
+        var id = await Calls.CreatedConversationAsync("user-ada", tenantId: "tenant-a");
 
-        var created = Assert.Single((await BotCalls.JsonOf(await _calls.GetAsync("emulator/created"))).AsArray())!;
+        var created = Assert.Single((await BotCalls.JsonOf(await Calls.GetAsync("emulator/created"))).AsArray())!;
 
         Assert.Equal((id, false, "tenant-a", "user-ada", "bot-proactive"), ((string?)created["conversationId"], (bool?)created["isGroup"], (string?)created["tenantId"], (string?)created["members"]![0]!["id"], (string?)created["bot"]!["id"]));
         Assert.True(DateTimeOffset.TryParse((string?)created["createdAt"], System.Globalization.CultureInfo.InvariantCulture, out _));
